@@ -1,0 +1,75 @@
+package dev.imgwire.client;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the client connects and with which keys.
+ *
+ * @param baseUrl API base URL, for example {@code https://api.imgwire.dev}
+ * @param serverKey Server Key, sent as a bearer token
+ * @param clientKey optional Client Key, used only where an operation is made with an
+ * upload token
+ * @param environmentId optional environment id, sent as {@code X-Environment-Id}
+ * @author Imgwire
+ */
+public record ImgwireClientSettings(String baseUrl, String serverKey, @Nullable String clientKey,
+		@Nullable String environmentId) {
+
+	/**
+	 * The production API.
+	 */
+	public static final String DEFAULT_BASE_URL = "https://api.imgwire.dev";
+
+	public ImgwireClientSettings {
+		if (baseUrl == null || baseUrl.isBlank()) {
+			baseUrl = DEFAULT_BASE_URL;
+		}
+		baseUrl = baseUrl.strip();
+		while (baseUrl.endsWith("/")) {
+			baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
+		}
+		URI uri = URI.create(baseUrl);
+		if (!uri.isAbsolute() || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+			throw new IllegalArgumentException("base-url: must be an absolute http(s) URL");
+		}
+		if (serverKey == null || serverKey.isBlank()) {
+			throw new IllegalArgumentException("server-key: must not be empty");
+		}
+	}
+
+	/**
+	 * Settings for the production API.
+	 * @param serverKey the Server Key
+	 * @return the settings
+	 */
+	public static ImgwireClientSettings of(String serverKey) {
+		return new ImgwireClientSettings(DEFAULT_BASE_URL, serverKey, null, null);
+	}
+
+	/**
+	 * Settings for another base URL, such as the emulator.
+	 * @param baseUrl the base URL
+	 * @param serverKey the Server Key
+	 * @return the settings
+	 */
+	public static ImgwireClientSettings of(String baseUrl, String serverKey) {
+		return new ImgwireClientSettings(baseUrl, serverKey, null, null);
+	}
+
+	public ImgwireClientSettings withClientKey(@Nullable String clientKey) {
+		return new ImgwireClientSettings(this.baseUrl, this.serverKey, clientKey, this.environmentId);
+	}
+
+	public ImgwireClientSettings withEnvironmentId(@Nullable String environmentId) {
+		return new ImgwireClientSettings(this.baseUrl, this.serverKey, this.clientKey, environmentId);
+	}
+
+	@Override
+	public String toString() {
+		return "ImgwireClientSettings[baseUrl=" + this.baseUrl + ", serverKey=<redacted>, clientKey="
+				+ ((this.clientKey != null) ? "<redacted>" : "null") + ", environmentId=" + this.environmentId + "]";
+	}
+
+}

@@ -1,0 +1,24 @@
+package dev.imgwire.client.error;
+
+/**
+ * The API answered, but the body could not be read as the expected JSON: malformed, an
+ * HTML page, empty, or truncated.
+ *
+ * @author Imgwire
+ */
+public class ImgwireResponseException extends ImgwireException {
+
+	private final int statusCode;
+
+	public ImgwireResponseException(String method, String pathTemplate, int statusCode, String reason,
+			Throwable cause) {
+		super(method + " " + pathTemplate + " returned HTTP " + statusCode + " with an unreadable body: " + reason,
+				cause);
+		this.statusCode = statusCode;
+	}
+
+	public int getStatusCode() {
+		return this.statusCode;
+	}
+
+}

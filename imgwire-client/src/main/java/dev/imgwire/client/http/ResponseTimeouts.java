@@ -1,0 +1,89 @@
+package dev.imgwire.client.http;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClientRequest;
+
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Applies a response timeout to one request. With Reactor Netty the timeout goes on the
+ * request itself ({@link HttpClientRequest#responseTimeout(Duration)}), where it measures
+ * the wait for the answer and not the time spent sending the body. Any other connector
+ * falls back to a Reactor timeout around the whole exchange.
+ *
+ * @author Imgwire
+ */
+public final class ResponseTimeouts {
+
+	private static final boolean REACTOR_NETTY_PRESENT = ClassUtils
+		.isPresent("reactor.netty.http.client.HttpClientRequest", ResponseTimeouts.class.getClassLoader());
+
+	private ResponseTimeouts() {
+	}
+
+	/**
+	 * Apply a response timeout to one exchange.
+	 * @param <T> the result type
+	 * @param timeout the timeout
+	 * @param exchange builds the exchange, given the callback to hand to
+	 * {@code WebClient.RequestHeadersSpec#httpRequest}
+	 * @return the exchange with the timeout applied
+	 */
+	public static <T> Mono<T> apply(Duration timeout, Function<Consumer<ClientHttpRequest>, Mono<T>> exchange) {
+		return apply(timeout, timeout, exchange);
+	}
+
+	/**
+	 * Apply a response timeout to one exchange, with a separate bound for connectors
+	 * without a native response timeout, where it covers sending the body as well.
+	 * @param <T> the result type
+	 * @param timeout the response timeout
+	 * @param fallbackTimeout the bound of the whole exchange for other connectors
+	 * @param exchange builds the exchange, given the callback to hand to
+	 * {@code WebClient.RequestHeadersSpec#httpRequest}
+	 * @return the exchange with the timeout applied
+	 */
+	public static <T> Mono<T> apply(Duration timeout, Duration fallbackTimeout,
+			Function<Consumer<ClientHttpRequest>, Mono<T>> exchange) {
+		return Mono.defer(() -> {
+			AtomicBoolean nativeApplied = new AtomicBoolean();
+			Consumer<ClientHttpRequest> callback = (request) -> {
+				if (REACTOR_NETTY_PRESENT && NettyTimeout.apply(request, timeout)) {
+					nativeApplied.set(true);
+				}
+			};
+			// Fires only when the connector had no native timeout; with Reactor Netty the
+			// timer expires into a never-ending publisher and so never interrupts.
+			Mono<Long> fallback = Mono.delay(fallbackTimeout)
+				.flatMap((tick) -> nativeApplied.get() ? Mono.<Long>never() : Mono.just(tick));
+			return exchange.apply(callback)
+				.timeout(fallback)
+				.onErrorMap(TimeoutException.class, (ex) -> new TimeoutException("no response within " + fallbackTimeout));
+		});
+	}
+
+	/**
+	 * Keeps the Reactor Netty types out of the outer class, so that it loads with other
+	 * connectors.
+	 */
+	private static final class NettyTimeout {
+
+		static boolean apply(ClientHttpRequest request, Duration timeout) {
+			Object nativeRequest = request.getNativeRequest();
+			if (nativeRequest instanceof HttpClientRequest nettyRequest) {
+				nettyRequest.responseTimeout(timeout);
+				return true;
+			}
+			return false;
+		}
+
+	}
+
+}

@@ -1,0 +1,175 @@
+package dev.imgwire.client;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.test.StepVerifier;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.imgwire.client.model.Image;
+import dev.imgwire.client.model.Page;
+import dev.imgwire.client.model.Pagination;
+import dev.imgwire.emulator.EmulatorOperation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pagination headers however the server spells them, and lazy iteration over pages.
+ */
+class PaginationTests extends EmulatorTestSupport {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "null", "None", "none", "NONE", "NULL", "garbage", "1.5", "-3", "0" })
+	void aNextOrPreviousPageThatIsBlankNullNoneOrGarbageMeansThereIsNone(String value) {
+		ImgwireImagesClient client = client();
+		uploadPng(client, "a.png");
+		uploadPng(client, "b.png");
+		emulator.faults()
+			.next(EmulatorOperation.LIST, 1)
+			.overrideHeaders(Map.of("X-Next-Page", value, "X-Prev-Page", value));
+
+		Pagination pagination = client.list(2, 1).block(TIMEOUT).pagination();
+
+		assertThat(pagination.nextPage()).isNull();
+		assertThat(pagination.prevPage()).isNull();
+		assertThat(pagination.hasNext()).isFalse();
+		assertThat(pagination.page()).isEqualTo(2);
+	}
+
+	@Test
+	void unreadableCountsFallBackToTheRequestAndTheBody() {
+		ImgwireImagesClient client = client();
+		uploadPng(client, "a.png");
+		uploadPng(client, "b.png");
+		uploadPng(client, "c.png");
+		emulator.faults()
+			.next(EmulatorOperation.LIST, 1)
+			.overrideHeaders(Map.of("X-Total-Count", "lots", "X-Page", "None", "X-Limit", "", "X-Next-Page", "3"));
+
+		Pagination pagination = client.list(2, 1).block(TIMEOUT).pagination();
+
+		assertThat(pagination.page()).isEqualTo(2);
+		assertThat(pagination.limit()).isEqualTo(1);
+		assertThat(pagination.totalCount()).isEqualTo(2);
+		assertThat(pagination.nextPage()).isEqualTo(3);
+	}
+
+	@Test
+	void absentPaginationHeadersMeanASinglePage() {
+		ImgwireImagesClient client = client();
+		Image image = uploadPng(client, "only.png");
+		String body = "[" + emulatorImageJson(image) + "]";
+		emulator.faults()
+			.next(EmulatorOperation.LIST, 1)
+			.respondRaw(200, Map.of("Content-Type", "application/json"), body);
+
+		Page<Image> page = client.list(1, 20).block(TIMEOUT);
+
+		assertThat(page.items()).extracting(Image::id).containsExactly(image.id());
+		assertThat(page.pagination()).isEqualTo(new Pagination(1, 1, 20, null, null));
+	}
+
+	@Test
+	void listPagesFollowsNextPageAndAsksForTheLimitTheServerReported() {
+		ImgwireImagesClient client = client();
+		for (int i = 0; i < 5; i++) {
+			uploadPng(client, "image-" + i + ".png");
+		}
+		emulator.faults().next(EmulatorOperation.LIST, 1).overrideHeaders(Map.of("X-Limit", "3"));
+
+		List<Page<Image>> pages = client.listPages(2).collectList().block(TIMEOUT);
+
+		assertThat(pages).hasSize(2);
+		assertThat(this.wire.requests()).extracting(WireRecorder.RecordedRequest::pathAndQuery)
+			.containsExactly("/api/v1/images/?page=1&limit=2", "/api/v1/images/?page=2&limit=3");
+	}
+
+	@Test
+	void listAllStreamsEveryImageInOrderAcrossPages() {
+		ImgwireImagesClient client = client();
+		List<Image> uploaded = Stream.iterate(0, (i) -> i + 1)
+			.limit(5)
+			.map((i) -> uploadPng(client, "image-" + i + ".png"))
+			.toList();
+
+		List<Image> all = client.listAll(2).collectList().block(TIMEOUT);
+
+		assertThat(all).extracting(Image::id).containsExactlyInAnyOrderElementsOf(uploaded.stream().map(Image::id).toList());
+		assertThat(emulator.state().requestCount(EmulatorOperation.LIST)).isEqualTo(3);
+	}
+
+	@Test
+	void listPagesFetchesAPageOnlyWhenTheSubscriberAsksForIt() {
+		ImgwireImagesClient client = client();
+		for (int i = 0; i < 5; i++) {
+			uploadPng(client, "image-" + i + ".png");
+		}
+
+		StepVerifier.create(client.listPages(2), 0)
+			.expectSubscription()
+			.then(() -> assertThat(listRequests()).isZero())
+			.thenRequest(1)
+			.expectNextCount(1)
+			.then(() -> assertThat(listRequests()).isEqualTo(1))
+			.thenRequest(1)
+			.expectNextCount(1)
+			.then(() -> assertThat(listRequests()).isEqualTo(2))
+			.thenCancel()
+			.verify(TIMEOUT);
+		assertThat(listRequests()).isEqualTo(2);
+	}
+
+	@Test
+	void listAllFetchesTheNextPageOnlyWhenTheCurrentOneIsUsedUp() {
+		ImgwireImagesClient client = client();
+		for (int i = 0; i < 5; i++) {
+			uploadPng(client, "image-" + i + ".png");
+		}
+
+		StepVerifier.create(client.listAll(2), 0)
+			.thenRequest(1)
+			.expectNextCount(1)
+			.then(() -> assertThat(listRequests()).isEqualTo(1))
+			.thenRequest(1)
+			.expectNextCount(1)
+			.then(() -> assertThat(listRequests()).isEqualTo(1))
+			.thenRequest(1)
+			.expectNextCount(1)
+			.then(() -> assertThat(listRequests()).isEqualTo(2))
+			.thenCancel()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void aNextPageThatPointsBackwardsEndsTheIterationInsteadOfLooping() {
+		ImgwireImagesClient client = client();
+		uploadPng(client, "a.png");
+		uploadPng(client, "b.png");
+		emulator.faults().next(EmulatorOperation.LIST, 1).overrideHeaders(Map.of("X-Next-Page", "1"));
+
+		List<Page<Image>> pages = client.listPages(1).collectList().block(TIMEOUT);
+
+		assertThat(pages).hasSize(1);
+		assertThat(listRequests()).isEqualTo(1);
+	}
+
+	private long listRequests() {
+		return emulator.state().requestCount(EmulatorOperation.LIST);
+	}
+
+	private static String emulatorImageJson(Image image) {
+		return WebClient.create(emulator.baseUrl())
+			.get()
+			.uri("/api/v1/images/{id}", image.id())
+			.headers((headers) -> headers.setBearerAuth(emulator.serverKey()))
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(TIMEOUT);
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.imgwire.emulator;
+
+/**
+ * The operations the emulator serves. Faults and request counters are keyed by
+ * operation, so a test can target "the next standard upload" without knowing URLs.
+ *
+ * @author imgwire
+ */
+public enum EmulatorOperation {
+
+	/** {@code GET /api/v1/images/}. */
+	LIST,
+
+	/** {@code POST /api/v1/images/standard_upload}. */
+	STANDARD_UPLOAD,
+
+	/** {@code POST /api/v1/images/upload_via_url}. */
+	UPLOAD_VIA_URL,
+
+	/** {@code POST /api/v1/images/token}. */
+	CREATE_UPLOAD_TOKEN,
+
+	/** {@code POST /api/v1/images/downloads}. */
+	CREATE_DOWNLOAD_JOB,
+
+	/** {@code GET /api/v1/images/downloads/{image_download_job_id}}. */
+	RETRIEVE_DOWNLOAD_JOB,
+
+	/** {@code POST /api/v1/images/bulk_delete}. */
+	BULK_DELETE,
+
+	/** {@code GET /api/v1/images/{image_id}}. */
+	RETRIEVE,
+
+	/** {@code DELETE /api/v1/images/{image_id}}. */
+	DELETE,
+
+	/** {@code PUT} to a presigned {@code upload_url}. */
+	PRESIGNED_PUT,
+
+	/** {@code GET} of an image's {@code cdn_url}. */
+	CDN,
+
+	/** {@code GET} of a download job's {@code download_url}. */
+	DOWNLOAD_ARCHIVE
+
+}

@@ -1,0 +1,378 @@
+package dev.imgwire.emulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
+
+import dev.imgwire.emulator.fault.FaultQueue;
+import dev.imgwire.emulator.fault.Faults;
+import dev.imgwire.emulator.processing.ProcessingScheduler;
+import dev.imgwire.emulator.processing.RemoteImageFetcher;
+import dev.imgwire.emulator.routes.EmulatorHttpHandler;
+import dev.imgwire.emulator.routes.EmulatorRoutes;
+import dev.imgwire.emulator.routes.Endpoints;
+import dev.imgwire.emulator.routes.ServerSettings;
+import dev.imgwire.emulator.state.EmulatorState;
+import dev.imgwire.emulator.state.EmulatorStore;
+import dev.imgwire.emulator.state.RandomSecrets;
+
+/**
+ * An in-memory Imgwire Images API on loopback HTTP: uploads, presigned PUTs, CDN, upload
+ * tokens, download jobs, plus fault injection and state inspection for tests.
+ * <pre class="code">
+ * try (ImgwireEmulator emulator = ImgwireEmulator.start()) {
+ *     client = newClient(emulator.baseUrl(), emulator.serverKey());
+ *     ...
+ * }
+ * </pre>
+ * Each emulator owns its event loop, processing threads and storage directory, all
+ * released by {@link #close()}, so many emulators can come and go in one JVM.
+ *
+ * @author imgwire
+ */
+public final class ImgwireEmulator implements AutoCloseable {
+
+	private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+
+	private final String serverKey;
+
+	private final String clientKey;
+
+	private final EmulatorStore store;
+
+	private final FaultQueue faultQueue = new FaultQueue();
+
+	private final Faults faults = new Faults(this.faultQueue);
+
+	private final EmulatorState state;
+
+	private final LoopResources loops;
+
+	private final ProcessingScheduler scheduler;
+
+	private final DisposableServer server;
+
+	private final String baseUrl;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	/**
+	 * Open client connections. Disposing the server only stops accepting; a client holding
+	 * a keep-alive connection would otherwise wait for its timeout instead of failing fast.
+	 */
+	private final ChannelGroup connections = new DefaultChannelGroup("imgwire-emulator",
+			GlobalEventExecutor.INSTANCE);
+
+	private volatile EmulatorHttpHandler handler;
+
+	private ImgwireEmulator(Builder builder) {
+		this.serverKey = (builder.serverKey != null) ? builder.serverKey : RandomSecrets.token("sk_test_");
+		this.clientKey = (builder.clientKey != null) ? builder.clientKey : RandomSecrets.token("ck_test_");
+		if (this.serverKey.equals(this.clientKey)) {
+			throw new IllegalArgumentException("serverKey and clientKey must differ");
+		}
+		this.store = new EmulatorStore(builder.storageDirectory);
+		this.state = new EmulatorState(this.store);
+		this.loops = LoopResources.create("imgwire-emulator", 2, true);
+		this.scheduler = new ProcessingScheduler(builder.processingDelay);
+		try {
+			this.server = HttpServer.create()
+				.host(builder.host)
+				.port(builder.port)
+				.runOn(this.loops, false)
+				.doOnConnection((connection) -> this.connections.add(connection.channel()))
+				.handle((request, response) -> {
+					EmulatorHttpHandler current = this.handler;
+					return (current != null) ? current.apply(request, response) : response.status(503).send();
+				})
+				.bindNow(SHUTDOWN_TIMEOUT);
+		}
+		catch (RuntimeException ex) {
+			releaseResources();
+			throw new IllegalStateException("Could not start the Imgwire emulator on " + builder.host + ":"
+					+ builder.port + ": " + ex.getMessage(), ex);
+		}
+		this.baseUrl = "http://" + urlHost(builder.host) + ":" + this.server.port();
+		Endpoints endpoints = new Endpoints(this.baseUrl, UUID.randomUUID(), UUID.randomUUID());
+		ServerSettings settings = new ServerSettings(this.serverKey, this.clientKey, builder.requireSignedUploads,
+				builder.allowedOrigins, builder.uploadUrlTtl, builder.uploadTokenTtl, builder.maxUrlFetchBytes,
+				builder.maxUploadBytes);
+		// The URLs handed out embed the port, which is only known after binding; until
+		// this assignment the server answers 503.
+		this.handler = EmulatorRoutes.handler(settings, endpoints, this.store, this.faultQueue, this.scheduler,
+				new RemoteImageFetcher(this.loops));
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Start an emulator on a free loopback port with generated keys.
+	 * @return the running emulator
+	 */
+	public static ImgwireEmulator start() {
+		return builder().start();
+	}
+
+	/**
+	 * The base URL, such as {@code http://127.0.0.1:54321}, without trailing slash.
+	 * @return the base URL
+	 */
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
+	public int port() {
+		return this.server.port();
+	}
+
+	public String serverKey() {
+		return this.serverKey;
+	}
+
+	public String clientKey() {
+		return this.clientKey;
+	}
+
+	public Faults faults() {
+		return this.faults;
+	}
+
+	public EmulatorState state() {
+		return this.state;
+	}
+
+	/**
+	 * Forget everything: images, tokens, jobs, stored bytes, pending faults and all
+	 * counters. Keys, base URL and configuration stay.
+	 */
+	public void reset() {
+		this.faultQueue.reset();
+		this.store.reset();
+	}
+
+	/**
+	 * Stop the server, release its threads and delete its storage. Idempotent.
+	 */
+	@Override
+	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			this.server.disposeNow(SHUTDOWN_TIMEOUT);
+		}
+		catch (RuntimeException ex) {
+			// Closing the connections below still frees the port's clients.
+		}
+		this.scheduler.close();
+		this.connections.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
+		releaseResources();
+	}
+
+	private void releaseResources() {
+		this.scheduler.close();
+		try {
+			// No quiet period: nothing should run on these loops any more, and the default
+			// two seconds would make every test class that closes an emulator slow.
+			this.loops.disposeLater(Duration.ZERO, SHUTDOWN_TIMEOUT).block(SHUTDOWN_TIMEOUT.plusSeconds(1));
+		}
+		catch (RuntimeException ex) {
+			// Daemon threads; they cannot keep the JVM alive.
+		}
+		this.store.destroy();
+	}
+
+	private static String urlHost(String host) {
+		return (host.contains(":") && !host.startsWith("[")) ? "[" + host + "]" : host;
+	}
+
+	@Override
+	public String toString() {
+		return "ImgwireEmulator[baseUrl=" + this.baseUrl + "]";
+	}
+
+	/**
+	 * Configures and starts an {@link ImgwireEmulator}.
+	 */
+	public static final class Builder {
+
+		private String host = "127.0.0.1";
+
+		private int port;
+
+		private String serverKey;
+
+		private String clientKey;
+
+		private Duration processingDelay = Duration.ZERO;
+
+		private boolean requireSignedUploads;
+
+		private List<String> allowedOrigins = List.of();
+
+		private Duration uploadUrlTtl = Duration.ofMinutes(15);
+
+		private Duration uploadTokenTtl = Duration.ofMinutes(10);
+
+		private long maxUrlFetchBytes = 20L * 1024 * 1024;
+
+		private long maxUploadBytes = 1024L * 1024 * 1024;
+
+		private Path storageDirectory;
+
+		private Builder() {
+		}
+
+		/**
+		 * Address to bind; loopback by default, since the emulator accepts any upload.
+		 * @param host the host or IP address
+		 * @return this builder
+		 */
+		public Builder host(String host) {
+			this.host = requireText(host, "host");
+			return this;
+		}
+
+		/**
+		 * Port to bind; {@code 0}, the default, picks a free port.
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		public Builder serverKey(String key) {
+			this.serverKey = requireText(key, "serverKey");
+			return this;
+		}
+
+		public Builder clientKey(String key) {
+			this.clientKey = requireText(key, "clientKey");
+			return this;
+		}
+
+		/**
+		 * Time an uploaded image spends in PROCESSING before READY or QUARANTINE, and a
+		 * download job in PENDING. With the default of zero the verdict is visible before
+		 * the upload's response is sent.
+		 * @param delay the delay
+		 * @return this builder
+		 */
+		public Builder processingDelay(Duration delay) {
+			this.processingDelay = requireNonNegative(delay, "processingDelay");
+			return this;
+		}
+
+		/**
+		 * Whether a client-key {@code standard_upload} needs a valid {@code upload_token}.
+		 * @param required whether signed uploads are required
+		 * @return this builder
+		 */
+		public Builder requireSignedUploads(boolean required) {
+			this.requireSignedUploads = required;
+			return this;
+		}
+
+		/**
+		 * Allowed CORS origins. Empty, the default, allows any origin.
+		 * @param origins the origins, such as {@code https://app.example.com}
+		 * @return this builder
+		 */
+		public Builder allowedOrigins(List<String> origins) {
+			if (origins == null) {
+				throw new IllegalArgumentException("origins must not be null");
+			}
+			List<String> copy = new ArrayList<>();
+			for (String origin : origins) {
+				copy.add(requireText(origin, "origin"));
+			}
+			this.allowedOrigins = List.copyOf(copy);
+			return this;
+		}
+
+		public Builder uploadUrlTtl(Duration ttl) {
+			this.uploadUrlTtl = requireNonNegative(ttl, "uploadUrlTtl");
+			return this;
+		}
+
+		/**
+		 * Validity of upload tokens; zero issues tokens that are already expired, which is
+		 * handy for testing expiry.
+		 * @param ttl the validity
+		 * @return this builder
+		 */
+		public Builder uploadTokenTtl(Duration ttl) {
+			this.uploadTokenTtl = requireNonNegative(ttl, "uploadTokenTtl");
+			return this;
+		}
+
+		public Builder maxUrlFetchBytes(long bytes) {
+			this.maxUrlFetchBytes = requirePositive(bytes, "maxUrlFetchBytes");
+			return this;
+		}
+
+		public Builder maxUploadBytes(long bytes) {
+			this.maxUploadBytes = requirePositive(bytes, "maxUploadBytes");
+			return this;
+		}
+
+		/**
+		 * Directory in which the emulator creates its own storage directory; the system
+		 * temp directory by default. Only the emulator's own subdirectory is deleted on
+		 * close.
+		 * @param directory the parent directory
+		 * @return this builder
+		 */
+		public Builder storageDirectory(Path directory) {
+			if (directory == null) {
+				throw new IllegalArgumentException("directory must not be null");
+			}
+			this.storageDirectory = directory;
+			return this;
+		}
+
+		public ImgwireEmulator start() {
+			return new ImgwireEmulator(this);
+		}
+
+		private static String requireText(String value, String name) {
+			if (value == null || value.isBlank()) {
+				throw new IllegalArgumentException(name + " must not be blank");
+			}
+			return value;
+		}
+
+		private static Duration requireNonNegative(Duration value, String name) {
+			if (value == null || value.isNegative()) {
+				throw new IllegalArgumentException(name + " must be zero or positive");
+			}
+			return value;
+		}
+
+		private static long requirePositive(long value, String name) {
+			if (value <= 0) {
+				throw new IllegalArgumentException(name + " must be positive, was " + value);
+			}
+			return value;
+		}
+
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Public API of the Imgwire emulator: an in-memory Imgwire Images API served over
+ * loopback HTTP, for local development and tests.
+ */
+package dev.imgwire.emulator;

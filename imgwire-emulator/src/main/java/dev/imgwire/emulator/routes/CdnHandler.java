@@ -1,0 +1,58 @@
+package dev.imgwire.emulator.routes;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+import dev.imgwire.emulator.state.EmulatorStore;
+import dev.imgwire.emulator.state.ImageRecord;
+import dev.imgwire.emulator.state.ImageStatus;
+
+/**
+ * {@code GET <cdn_url>}: serves the original bytes. Presets ({@code <id>@medium}) and
+ * transformation parameters are accepted and ignored, so SDK-built URLs resolve.
+ * Quarantined images are not delivered.
+ *
+ * @author imgwire
+ */
+final class CdnHandler implements RouteHandler {
+
+	private final EmulatorStore store;
+
+	private final Endpoints endpoints;
+
+	CdnHandler(EmulatorStore store, Endpoints endpoints) {
+		this.store = store;
+		this.endpoints = endpoints;
+	}
+
+	@Override
+	public Mono<HttpReply> handle(ApiRequest request) {
+		if (!this.endpoints.organizationId().toString().equals(request.pathVariable("organization_id"))
+				|| !this.endpoints.environmentId().toString().equals(request.pathVariable("environment_id"))) {
+			throw notFound();
+		}
+		String key = request.pathVariable("image_key");
+		int preset = key.indexOf('@');
+		UUID id = Uuids.parse((preset >= 0) ? key.substring(0, preset) : key).orElseThrow(CdnHandler::notFound);
+		ImageRecord image = this.store.images()
+			.find(id)
+			.filter((candidate) -> candidate.status() == ImageStatus.PROCESSING
+					|| candidate.status() == ImageStatus.READY)
+			.orElseThrow(CdnHandler::notFound);
+		Optional<Path> file = this.store.blobs().find(id);
+		long size = this.store.blobs().size(id);
+		if (file.isEmpty() || size < 0) {
+			throw notFound();
+		}
+		return Mono.just(HttpReply.file(file.get(), size, image.format().mimeType())
+			.header("Cache-Control", "public, max-age=31536000, immutable"));
+	}
+
+	private static ApiException notFound() {
+		return ApiException.notFound("Image not found");
+	}
+
+}

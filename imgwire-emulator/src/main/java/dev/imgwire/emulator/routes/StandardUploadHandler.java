@@ -1,0 +1,115 @@
+package dev.imgwire.emulator.routes;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Mono;
+
+import dev.imgwire.emulator.state.EmulatorStore;
+import dev.imgwire.emulator.state.ImageDraft;
+import dev.imgwire.emulator.state.ImageFormat;
+import dev.imgwire.emulator.state.ImageRecord;
+import dev.imgwire.emulator.state.TokenRedemption;
+import dev.imgwire.emulator.state.UploadTokenRecord;
+
+/**
+ * {@code POST /api/v1/images/standard_upload}: creates a PENDING image and returns a
+ * presigned URL for its bytes.
+ * <p>
+ * A known idempotency key returns the existing image with a fresh upload URL instead of
+ * creating a second record. A retry may carry the upload token that the first attempt
+ * already redeemed for that image; it is accepted, because otherwise a lost response
+ * would make signed uploads impossible to retry.
+ *
+ * @author imgwire
+ */
+final class StandardUploadHandler implements RouteHandler {
+
+	private final EmulatorStore store;
+
+	private final WireFormat wireFormat;
+
+	private final UploadUrlSigner signer;
+
+	private final CorsPolicy cors;
+
+	private final boolean requireSignedUploads;
+
+	StandardUploadHandler(EmulatorStore store, WireFormat wireFormat, UploadUrlSigner signer, CorsPolicy cors,
+			boolean requireSignedUploads) {
+		this.store = store;
+		this.wireFormat = wireFormat;
+		this.signer = signer;
+		this.cors = cors;
+		this.requireSignedUploads = requireSignedUploads;
+	}
+
+	@Override
+	public Mono<HttpReply> handle(ApiRequest request) {
+		if (request.caller() == Caller.CLIENT_KEY && !this.cors.allows(request.exchange().header(HttpHeaderNames.ORIGIN))) {
+			throw ApiException.notAuthorized("Origin not allowed");
+		}
+		return JsonBody.read(request.exchange()).map((body) -> {
+			ImageDraft draft = draft(body);
+			String token = request.exchange().queryParam("upload_token").orElse(null);
+			if (token == null && this.requireSignedUploads && request.caller() == Caller.CLIENT_KEY) {
+				throw ApiException.invalidToken("Client-key uploads require an upload_token");
+			}
+			ImageRecord image = this.store.images().atomically(() -> createOrReplay(draft, token));
+			Instant now = this.store.now();
+			return HttpReply.json(200, this.wireFormat.standardUpload(image, this.signer.uploadUrl(image.id(), now)));
+		});
+	}
+
+	private static ImageDraft draft(JsonBody body) {
+		String fileName = body.requiredString("file_name", 1, Integer.MAX_VALUE);
+		ImageFormat declared = body.optionalMimeType("mime_type");
+		Long contentLength = body.optionalNonNegativeInteger("content_length");
+		String hash = body.optionalString("hash_sha256", 1, 255);
+		String idempotencyKey = body.optionalString("idempotency_key", 1, 255);
+		String purpose = body.optionalString("purpose", 1, 255);
+		Map<String, Object> metadata = body.metadata("custom_metadata");
+		body.validate();
+		ImageFormat format = (declared != null) ? declared : ImageFormat.ofFileName(fileName)
+			.orElseThrow(() -> ValidationErrors.single("value_error",
+					"Value error, could not infer the MIME type from file_name; provide mime_type", "body",
+					"mime_type"));
+		return new ImageDraft(fileName, format, declared != null, contentLength, hash, idempotencyKey, purpose,
+				metadata, null);
+	}
+
+	private ImageRecord createOrReplay(ImageDraft draft, String token) {
+		Instant now = this.store.now();
+		Optional<ImageRecord> existing = (draft.idempotencyKey() != null)
+				? this.store.images().findByIdempotencyKey(draft.idempotencyKey()) : Optional.empty();
+		if (existing.isPresent()) {
+			if (token != null && !tokenAcceptableForReplay(token, existing.get(), now)) {
+				throw ApiException.invalidToken("Invalid or expired upload token");
+			}
+			return existing.get();
+		}
+		if (token == null) {
+			return this.store.images().create(draft, now);
+		}
+		TokenRedemption redemption = this.store.uploadTokens().redeem(token, now);
+		return switch (redemption.outcome()) {
+			case REDEEMED -> this.store.images().create(draft.withUploadTokenId(redemption.token().id()), now);
+			case UNKNOWN -> throw ApiException.invalidToken("Invalid upload token");
+			case EXPIRED -> throw ApiException.invalidToken("Upload token has expired");
+			case ALREADY_USED -> throw ApiException.invalidToken("Upload token has already been used");
+		};
+	}
+
+	private boolean tokenAcceptableForReplay(String token, ImageRecord image, Instant now) {
+		Optional<UploadTokenRecord> record = this.store.uploadTokens().find(token);
+		if (record.isEmpty()) {
+			return false;
+		}
+		boolean redeemedForThisImage = record.get().id().equals(image.uploadTokenId());
+		boolean stillRedeemable = record.get().usedAt() == null && !record.get().expiredAt(now);
+		return redeemedForThisImage || stillRedeemable;
+	}
+
+}

@@ -1,0 +1,169 @@
+package dev.imgwire.emulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code upload_via_url}: the emulator fetches from a loopback origin server.
+ */
+class UploadViaUrlTests {
+
+	private static final byte[] PNG = TestImages.png(12, 8);
+
+	private final AtomicInteger originRequests = new AtomicInteger();
+
+	private HttpServer origin;
+
+	private String originUrl;
+
+	private ImgwireEmulator emulator;
+
+	private TestHttp http;
+
+	@BeforeEach
+	void start() throws IOException {
+		this.origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.origin.createContext("/photos/", (exchange) -> respond(exchange, 200, "image/png", PNG, false));
+		this.origin.createContext("/untyped/", (exchange) -> respond(exchange, 200, null, PNG, false));
+		this.origin.createContext("/chunked/", (exchange) -> respond(exchange, 200, "image/png", PNG, true));
+		this.origin.createContext("/missing", (exchange) -> respond(exchange, 404, "text/plain", new byte[0], false));
+		this.origin.createContext("/page", (exchange) -> respond(exchange, 200, "text/html",
+				"<html></html>".getBytes(), false));
+		this.origin.start();
+		this.originUrl = "http://127.0.0.1:" + this.origin.getAddress().getPort();
+		this.emulator = ImgwireEmulator.start();
+		this.http = new TestHttp(this.emulator);
+	}
+
+	@AfterEach
+	void stop() {
+		this.emulator.close();
+		this.origin.stop(0);
+	}
+
+	@Test
+	void fetchedImageIsReturnedAsBareImageSchemaAndBecomesReady() {
+		HttpResponse<String> response = uploadViaUrl("{\"url\":\"" + this.originUrl + "/photos/sunset.png\"}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode image = TestHttp.json(response);
+		assertThat(image.has("upload_url")).isFalse();
+		assertThat(image.get("status").stringValue()).isEqualTo("PROCESSING");
+		assertThat(image.get("original_filename").stringValue()).isEqualTo("sunset.png");
+		assertThat(image.get("mime_type").stringValue()).isEqualTo("image/png");
+		assertThat(image.get("size_bytes").longValue()).isEqualTo(PNG.length);
+		String id = image.get("id").stringValue();
+		JsonNode ready = this.http.retrieve(id);
+		assertThat(ready.get("status").stringValue()).isEqualTo("READY");
+		assertThat(ready.get("width").intValue()).isEqualTo(12);
+		assertThat(ready.get("height").intValue()).isEqualTo(8);
+		assertThat(this.emulator.state().storedBytes(UUID.fromString(id))).hasValue(PNG);
+	}
+
+	@Test
+	void givenFileNameAndMetadataAreKept() {
+		HttpResponse<String> response = uploadViaUrl("{\"url\":\"" + this.originUrl
+				+ "/photos/x.png\",\"file_name\":\"mine.png\",\"purpose\":\"hero\",\"custom_metadata\":{\"a\":\"b\"}}");
+		JsonNode image = TestHttp.json(response);
+		assertThat(image.get("original_filename").stringValue()).isEqualTo("mine.png");
+		assertThat(image.get("purpose").stringValue()).isEqualTo("hero");
+		assertThat(image.get("custom_metadata").toString()).isEqualTo("{\"a\":\"b\"}");
+	}
+
+	@Test
+	void typeIsSniffedWhenTheOriginSendsNoContentType() {
+		HttpResponse<String> response = uploadViaUrl("{\"url\":\"" + this.originUrl + "/untyped/blob\"}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(TestHttp.json(response).get("mime_type").stringValue()).isEqualTo("image/png");
+	}
+
+	@Test
+	void sourceLargerThanTheLimitIsRejectedWithoutCreatingAnImage() {
+		try (ImgwireEmulator limited = ImgwireEmulator.builder().maxUrlFetchBytes(PNG.length - 1).start()) {
+			TestHttp limitedHttp = new TestHttp(limited);
+			for (String path : new String[] { "/photos/a.png", "/chunked/a.png" }) {
+				HttpResponse<String> response = limitedHttp.postJson("/api/v1/images/upload_via_url",
+						limited.serverKey(), "{\"url\":\"" + this.originUrl + path + "\"}");
+				assertThat(response.statusCode()).as(path).isEqualTo(400);
+				assertThat(TestHttp.json(response).get("error_type").stringValue()).isEqualTo("UrlFetchError");
+				assertThat(TestHttp.json(response).get("detail").stringValue()).contains("limit");
+			}
+			assertThat(limited.state().images()).isEmpty();
+		}
+	}
+
+	@Test
+	void nonSuccessStatusFromTheOriginIsAFetchError() {
+		HttpResponse<String> response = uploadViaUrl("{\"url\":\"" + this.originUrl + "/missing\"}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(TestHttp.json(response).get("error_type").stringValue()).isEqualTo("UrlFetchError");
+		assertThat(TestHttp.json(response).get("detail").stringValue()).contains("404");
+	}
+
+	@Test
+	void unreachableOriginIsAFetchError() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		HttpResponse<String> response = uploadViaUrl("{\"url\":\"http://127.0.0.1:" + closedPort + "/a.png\"}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(TestHttp.json(response).get("error_type").stringValue()).isEqualTo("UrlFetchError");
+	}
+
+	@Test
+	void nonImageContentWithoutDeclaredTypeIsAFetchError() {
+		HttpResponse<String> response = uploadViaUrl("{\"url\":\"" + this.originUrl + "/page\"}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(this.emulator.state().images()).isEmpty();
+	}
+
+	@Test
+	void nonImageContentWithDeclaredTypeIsQuarantined() {
+		HttpResponse<String> response = uploadViaUrl(
+				"{\"url\":\"" + this.originUrl + "/page\",\"mime_type\":\"image/png\",\"file_name\":\"a.png\"}");
+		assertThat(response.statusCode()).isEqualTo(200);
+		String id = TestHttp.json(response).get("id").stringValue();
+		assertThat(this.http.retrieve(id).get("status").stringValue()).isEqualTo("QUARANTINE");
+	}
+
+	@Test
+	void knownIdempotencyKeyReturnsTheImageWithoutFetchingAgain() {
+		String body = "{\"url\":\"" + this.originUrl + "/photos/a.png\",\"idempotency_key\":\"u1\"}";
+		String first = TestHttp.json(uploadViaUrl(body)).get("id").stringValue();
+		String second = TestHttp.json(uploadViaUrl(body)).get("id").stringValue();
+		assertThat(second).isEqualTo(first);
+		assertThat(this.originRequests).hasValue(1);
+		assertThat(this.emulator.state().images()).hasSize(1);
+	}
+
+	private HttpResponse<String> uploadViaUrl(String json) {
+		return this.http.postJson("/api/v1/images/upload_via_url", this.emulator.serverKey(), json);
+	}
+
+	private void respond(HttpExchange exchange, int status, String contentType, byte[] body, boolean chunked)
+			throws IOException {
+		this.originRequests.incrementAndGet();
+		if (contentType != null) {
+			exchange.getResponseHeaders().set("Content-Type", contentType);
+		}
+		exchange.sendResponseHeaders(status, chunked ? 0 : (body.length == 0 ? -1 : body.length));
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.imgwire.sample.ratelimit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Limits how many upload tokens each user can create. Every token lets a browser create
+ * one upload on the account, so an unbounded token endpoint would let one logged-in user
+ * exhaust the plan's upload quota.
+ *
+ * <p>
+ * State is kept in memory, per instance: enough for a sample; a cluster would keep the
+ * buckets in a shared store.
+ *
+ * @author Imgwire
+ */
+@Component
+public final class UploadTokenRateLimiter {
+
+	// Full buckets carry no information, so they are dropped once this many users are
+	// tracked to keep memory bounded.
+	private static final int PRUNE_THRESHOLD = 10_000;
+
+	private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+	private final int tokensPerMinute;
+
+	private final Clock clock;
+
+	@Autowired
+	public UploadTokenRateLimiter(RateLimitProperties properties) {
+		this(properties.tokensPerMinute(), Clock.systemUTC());
+	}
+
+	public UploadTokenRateLimiter(int tokensPerMinute, Clock clock) {
+		if (tokensPerMinute < 1) {
+			throw new IllegalArgumentException("tokensPerMinute must be at least 1");
+		}
+		this.tokensPerMinute = tokensPerMinute;
+		this.clock = clock;
+	}
+
+	/**
+	 * Take one token from the user's bucket.
+	 * @param user the user name
+	 * @return whether the user may create an upload token now
+	 */
+	public RateLimitDecision tryAcquire(String user) {
+		Instant now = this.clock.instant();
+		if (this.buckets.size() > PRUNE_THRESHOLD) {
+			this.buckets.values().removeIf((bucket) -> bucket.isFull(now));
+		}
+		return this.buckets.computeIfAbsent(user, (key) -> new TokenBucket(this.tokensPerMinute, now))
+			.tryConsume(now);
+	}
+
+}

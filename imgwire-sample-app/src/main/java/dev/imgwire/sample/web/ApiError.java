@@ -1,0 +1,20 @@
+package dev.imgwire.sample.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of every error answer of {@code /api/**}.
+ *
+ * @param error what went wrong, in words the page can show
+ * @param field the request field at fault, for validation errors
+ * @author Imgwire
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ApiError(String error, @Nullable String field) {
+
+	static ApiError of(String error) {
+		return new ApiError(error, null);
+	}
+
+}

@@ -1,0 +1,140 @@
+package dev.imgwire.sample.web;
+
+import java.time.Duration;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebInputException;
+
+import dev.imgwire.client.error.ImgwireApiException;
+import dev.imgwire.client.error.ImgwireException;
+import dev.imgwire.client.error.ImgwireNotFoundException;
+import dev.imgwire.client.error.ImgwireProcessingException;
+import dev.imgwire.client.error.ImgwireRateLimitException;
+import dev.imgwire.client.error.ImgwireRequestValidationException;
+import dev.imgwire.client.error.ImgwireTimeoutException;
+import dev.imgwire.client.error.ImgwireValidationException;
+import dev.imgwire.client.error.ValidationError;
+import dev.imgwire.sample.ratelimit.RateLimitExceededException;
+
+/**
+ * Turns failures of {@code /api/**} into an HTTP status and a {@code {"error": ...}}
+ * body that the page shows as it is.
+ *
+ * <ul>
+ * <li>the request was invalid (checked by the client before sending, or refused by
+ * Imgwire with 422): 400, naming the field;</li>
+ * <li>no such image: 404;</li>
+ * <li>too many requests, here or at Imgwire: 429 with {@code Retry-After};</li>
+ * <li>Imgwire failed, refused our Server Key, or could not be reached: 502, or 504 when
+ * it did not answer in time. Our own credentials being refused is not the browser's
+ * fault, so it is not passed on as 401/403.</li>
+ * </ul>
+ *
+ * @author Imgwire
+ */
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+public final class ApiExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(ApiExceptionHandler.class);
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> requestValidation(ImgwireRequestValidationException ex) {
+		return ResponseEntity.badRequest().body(new ApiError(ex.getMessage(), ex.getField()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> apiValidation(ImgwireValidationException ex) {
+		String field = ex.getValidationErrors()
+			.stream()
+			.findFirst()
+			.map(ApiExceptionHandler::fieldOf)
+			.orElse(null);
+		String message = ex.getValidationErrors().isEmpty() ? String.valueOf(ex.getDetail())
+				: ex.getValidationErrors()
+					.stream()
+					.map((error) -> fieldOf(error) + ": " + error.msg())
+					.collect(Collectors.joining("; "));
+		return ResponseEntity.badRequest().body(new ApiError("Imgwire refused the request: " + message, field));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> notFound(ImgwireNotFoundException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("No such image"));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> upstreamRateLimit(ImgwireRateLimitException ex) {
+		Duration retryAfter = (ex.getRetryAfter() != null) ? ex.getRetryAfter() : Duration.ofSeconds(1);
+		long seconds = Math.max(1, retryAfter.toSeconds() + ((retryAfter.toNanosPart() > 0) ? 1 : 0));
+		return tooManyRequests(seconds, "Imgwire is rate limiting this app: try again in " + seconds + " s");
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> localRateLimit(RateLimitExceededException ex) {
+		return tooManyRequests(ex.getRetryAfterSeconds(), ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> processing(ImgwireProcessingException ex) {
+		// Still PENDING or PROCESSING when the wait ran out is a timeout; FAILED or
+		// QUARANTINE is Imgwire's verdict.
+		boolean gaveUpWaiting = !"FAILED".equals(ex.getLastStatus()) && !"QUARANTINE".equals(ex.getLastStatus());
+		HttpStatus status = gaveUpWaiting ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
+		return ResponseEntity.status(status).body(ApiError.of(ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> timeout(ImgwireTimeoutException ex) {
+		return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT)
+			.body(ApiError.of("Imgwire did not answer in time: " + ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> upstream(ImgwireApiException ex) {
+		logger.warn("Imgwire call failed: " + ex.getMessage());
+		return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+			.body(ApiError.of("Imgwire failed (HTTP " + ex.getStatusCode() + ")"
+					+ ((ex.getDetail() != null) ? ": " + ex.getDetail() : "")));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> otherClientFailure(ImgwireException ex) {
+		logger.warn("Imgwire call failed: " + ex.getMessage());
+		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(ApiError.of("Imgwire failed: " + ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> clientKeyMissing(ClientKeyMissingException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ApiError.of(ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiError> badInput(ServerWebInputException ex) {
+		return ResponseEntity.badRequest().body(ApiError.of("Invalid request: " + ex.getReason()));
+	}
+
+	private static ResponseEntity<ApiError> tooManyRequests(long retryAfterSeconds, String message) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+			.body(ApiError.of(message));
+	}
+
+	private static String fieldOf(ValidationError error) {
+		// FastAPI prefixes the location with "body", "query" or "path"; the field is what
+		// follows.
+		return error.loc()
+			.stream()
+			.skip((error.loc().size() > 1) ? 1 : 0)
+			.map(String::valueOf)
+			.collect(Collectors.joining("."));
+	}
+
+}

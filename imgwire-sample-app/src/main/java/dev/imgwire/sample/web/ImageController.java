@@ -1,0 +1,55 @@
+package dev.imgwire.sample.web;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.imgwire.client.ImgwireImagesClient;
+import dev.imgwire.client.model.UploadViaUrlRequest;
+
+/**
+ * The gallery's server-side operations. They need the Server Key, so the browser goes
+ * through this controller instead of calling Imgwire directly.
+ *
+ * @author Imgwire
+ */
+@RestController
+public final class ImageController {
+
+	private final ImgwireImagesClient client;
+
+	public ImageController(ImgwireImagesClient client) {
+		this.client = client;
+	}
+
+	@GetMapping("/api/images")
+	public Mono<GalleryPage> list(@RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "12") int limit) {
+		return this.client.list(page, limit).map(GalleryPage::of);
+	}
+
+	@PostMapping("/api/images/import")
+	public Mono<ImageView> importFromUrl(@RequestBody ImportRequest request) {
+		return Mono.defer(() -> this.client.uploadViaUrl(UploadViaUrlRequest.of(request.url())))
+			.map(ImageView::of);
+	}
+
+	@DeleteMapping("/api/images/{id}")
+	public Mono<ResponseEntity<Void>> delete(@PathVariable String id) {
+		return this.client.delete(id).thenReturn(ResponseEntity.noContent().build());
+	}
+
+	@PostMapping("/api/images/bulk-delete")
+	public Mono<BulkDeleteResponse> bulkDelete(@RequestBody ImageIdsRequest request) {
+		return this.client.bulkDelete(request.idsOrEmpty())
+			.thenReturn(new BulkDeleteResponse(request.idsOrEmpty().size()));
+	}
+
+}

@@ -1,0 +1,161 @@
+package dev.imgwire.sample;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.imgwire.emulator.ImgwireEmulator;
+import dev.imgwire.sample.support.HeadlessChromium;
+import dev.imgwire.sample.support.TestImages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole flow in a real browser: log in, upload a PNG through the page, watch the
+ * progress bar, see the image READY and rendered in the gallery, delete it.
+ *
+ * @author Imgwire
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "sample.emulator.processing-delay=300ms", "sample.security.password=browser-test-password" })
+class BrowserUploadFlowTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	private static ChromeDriver driver;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ImgwireEmulator emulator;
+
+	@BeforeAll
+	static void startBrowser(@TempDir Path profile) {
+		driver = HeadlessChromium.start(profile);
+	}
+
+	@AfterAll
+	static void quitBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	@Test
+	void userUploadsAPngThroughThePageSeesItReadyInTheGalleryAndDeletesIt(@TempDir Path files) {
+		Path png = TestImages.pngFile(files, "browser-upload.png", 640, 480);
+		logIn();
+
+		driver.findElement(By.id("file-input")).sendKeys(png.toAbsolutePath().toString());
+
+		WebElement uploadItem = waitFor().until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector(".upload-item[data-file-name='browser-upload.png']")));
+		WebElement progress = uploadItem.findElement(By.cssSelector(".upload-progress"));
+		waitFor().until((d) -> progressIsComplete(progress));
+		assertThat(Integer.parseInt(progress.getDomAttribute("data-events")))
+			.as("upload progress events received by the page")
+			.isPositive();
+		assertThat(((Number) js().executeScript("return arguments[0].max", progress)).longValue())
+			.isEqualTo(fileSize(png));
+
+		String imageId = waitFor().until((d) -> uploadFinished(uploadItem));
+		By galleryItem = By.cssSelector(".gallery-item[data-image-id='" + imageId + "']");
+		WebElement item = waitFor().until(ExpectedConditions.presenceOfElementLocated(galleryItem));
+		assertThat(item.findElement(By.cssSelector(".status")).getText()).isEqualTo("READY");
+		WebElement img = item.findElement(By.cssSelector("img.gallery-image"));
+		waitFor().until((d) -> Boolean.TRUE.equals(
+				js().executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img)));
+		assertThat(((Number) js().executeScript("return arguments[0].naturalWidth", img)).intValue()).isEqualTo(640);
+		assertThat(this.emulator.state().image(UUID.fromString(imageId)))
+			.hasValueSatisfying((image) -> assertThat(image.status()).isEqualTo("READY"));
+
+		item.findElement(By.cssSelector(".delete-button")).click();
+
+		waitFor().until(ExpectedConditions.numberOfElementsToBe(galleryItem, 0));
+		assertThat(this.emulator.state().images()).noneMatch((image) -> image.id().toString().equals(imageId));
+	}
+
+	@Test
+	void pageExplainsInWordsWhyAFileThatIsNoImageIsNotUploaded(@TempDir Path files) throws Exception {
+		Path text = Files.writeString(files.resolve("notes.txt"), "not an image");
+		logIn();
+		long tokensBefore = this.emulator.state().uploadTokens().size();
+
+		driver.findElement(By.id("file-input")).sendKeys(text.toAbsolutePath().toString());
+
+		WebElement error = waitFor().until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector(".upload-item[data-file-name='notes.txt'] .upload-error")));
+		assertThat(error.getText()).contains("notes.txt").contains("not a supported image type");
+		assertThat(this.emulator.state().uploadTokens()).hasSize((int) tokensBefore);
+	}
+
+	private void logIn() {
+		// Each test starts logged out: the cookies belong to the app's origin, so they can
+		// only be cleared from one of its pages.
+		driver.get("http://localhost:" + this.port + "/login");
+		driver.manage().deleteAllCookies();
+		driver.get("http://localhost:" + this.port + "/");
+		WebElement user = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+		user.clear();
+		user.sendKeys("demo");
+		driver.findElement(By.id("password")).sendKeys("browser-test-password");
+		driver.findElement(By.id("login-button")).click();
+		waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("file-input")));
+		waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("page-info")));
+	}
+
+	private static boolean progressIsComplete(WebElement progress) {
+		return Boolean.TRUE.equals(js().executeScript(
+				"const p = arguments[0]; return p.max > 1 && p.value >= p.max && Number(p.dataset.events) > 0",
+				progress));
+	}
+
+	private static String uploadFinished(WebElement uploadItem) {
+		String state = uploadItem.getDomAttribute("data-state");
+		if ("failed".equals(state)) {
+			throw new AssertionError(
+					"The page reported: " + uploadItem.findElement(By.cssSelector(".upload-error")).getText());
+		}
+		return "done".equals(state) ? uploadItem.getDomAttribute("data-image-id") : null;
+	}
+
+	private static long fileSize(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static WebDriverWait waitFor() {
+		WebDriverWait wait = new WebDriverWait(driver, WAIT);
+		wait.pollingEvery(Duration.ofMillis(100));
+		return wait;
+	}
+
+	private static JavascriptExecutor js() {
+		return driver;
+	}
+
+}

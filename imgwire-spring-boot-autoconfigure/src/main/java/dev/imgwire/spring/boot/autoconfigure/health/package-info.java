@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration for the opt-in Imgwire health indicator.
+ */
+@NullMarked
+package dev.imgwire.spring.boot.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,491 @@
+package dev.imgwire.spring.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.netty.channel.ChannelOption;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.imgwire.client.ImgwireImagesClient;
+import dev.imgwire.client.error.ImgwireAuthenticationException;
+import dev.imgwire.client.error.ImgwireTimeoutException;
+import dev.imgwire.client.model.Image;
+import dev.imgwire.client.model.Page;
+import dev.imgwire.emulator.EmulatorOperation;
+import dev.imgwire.emulator.ImgwireEmulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link ImgwireAutoConfiguration}.
+ *
+ * @author Imgwire
+ */
+class ImgwireAutoConfigurationTests {
+
+	private static ImgwireEmulator emulator;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+				ImgwireAutoConfiguration.class));
+
+	@BeforeAll
+	static void startEmulator() {
+		emulator = ImgwireEmulator.start();
+	}
+
+	@AfterAll
+	static void stopEmulator() {
+		emulator.close();
+	}
+
+	@BeforeEach
+	void resetEmulator() {
+		emulator.reset();
+	}
+
+	private ApplicationContextRunner emulatorRunner() {
+		return this.contextRunner.withPropertyValues("imgwire.base-url=" + emulator.baseUrl(),
+				"imgwire.server-key=" + emulator.serverKey());
+	}
+
+	@Test
+	void shouldCreateImagesClientThatCallsTheConfiguredApi() {
+		emulatorRunner().run((context) -> {
+			assertThat(context).hasSingleBean(ImgwireImagesClient.class)
+				.hasSingleBean(PropertiesImgwireConnectionDetails.class);
+			Image image = context.getBean(ImgwireImagesClient.class)
+				.upload(TestImages.source(TestImages.png(3, 2)), TestImages.options("cat.png"))
+				.block(Duration.ofSeconds(10));
+			assertThat(image.originalFilename()).isEqualTo("cat.png");
+			Page<Image> page = context.getBean(ImgwireImagesClient.class).list(1, 10).block(Duration.ofSeconds(10));
+			assertThat(page.items()).extracting(Image::id).containsExactly(image.id());
+		});
+	}
+
+	@Test
+	void shouldWorkWithoutBootWebClientBuilder() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ImgwireAutoConfiguration.class))
+			.withPropertyValues("imgwire.base-url=" + emulator.baseUrl(), "imgwire.server-key=" + emulator.serverKey())
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(WebClient.Builder.class);
+				assertThat(context.getBean(ImgwireImagesClient.class).list(1, 1).block(Duration.ofSeconds(10)))
+					.isNotNull();
+			});
+	}
+
+	@Test
+	void shouldBackOffWhenUserDefinesImagesClient() {
+		this.contextRunner.withUserConfiguration(UserClientConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(ImgwireImagesClient.class);
+			assertThat(context.getBean(ImgwireImagesClient.class))
+				.isSameAs(context.getBean(UserClientConfiguration.class).client);
+		});
+	}
+
+	@Test
+	void shouldUseUserConnectionDetailsInsteadOfProperties() {
+		this.contextRunner.withUserConfiguration(EmulatorConnectionDetailsConfiguration.class)
+			.withPropertyValues("imgwire.base-url=https://api.imgwire.invalid", "imgwire.server-key=sk_not_used")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ImgwireConnectionDetails.class)
+					.doesNotHaveBean(PropertiesImgwireConnectionDetails.class);
+				assertThat(context.getBean(ImgwireImagesClient.class).list(1, 1).block(Duration.ofSeconds(10)))
+					.isNotNull();
+				assertThat(emulator.state().requestCount(EmulatorOperation.LIST)).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void shouldNotConfigureWhenDisabled() {
+		emulatorRunner().withPropertyValues("imgwire.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ImgwireImagesClient.class)
+				.doesNotHaveBean(ImgwireConnectionDetails.class)
+				.doesNotHaveBean(ImgwireProperties.class));
+	}
+
+	@Test
+	void shouldNotConfigureWhenWebClientIsNotOnClasspath() {
+		emulatorRunner().withClassLoader(new FilteredClassLoader(WebClient.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ImgwireImagesClient.class)
+				.doesNotHaveBean(ImgwireConnectionDetails.class));
+	}
+
+	@Test
+	void shouldFailWithHelpfulAnalysisWhenServerKeyIsMissing() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ImgwireServerKeyMissingException.class);
+			FailureAnalysis analysis = new ImgwireServerKeyMissingFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("'imgwire.server-key'").contains("'IMGWIRE_API_KEY'");
+			assertThat(analysis.getAction()).contains("imgwire.server-key")
+				.contains("IMGWIRE_API_KEY")
+				.contains("imgwire.enabled=false")
+				.contains("ImgwireConnectionDetails")
+				.contains("ImgwireImagesClient");
+		});
+	}
+
+	@Test
+	void shouldTreatBlankServerKeyAsMissing() {
+		this.contextRunner.withPropertyValues("imgwire.server-key= ")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(ImgwireServerKeyMissingException.class));
+	}
+
+	@Test
+	void shouldReadServerKeyFromImgwireApiKeyEnvironmentVariable() {
+		this.contextRunner
+			.withPropertyValues("imgwire.base-url=" + emulator.baseUrl(), "IMGWIRE_API_KEY=" + emulator.serverKey())
+			.run((context) -> {
+				assertThat(context.getBean(ImgwireConnectionDetails.class).getServerKey())
+					.isEqualTo(emulator.serverKey());
+				assertThat(context.getBean(ImgwireImagesClient.class).list(1, 1).block(Duration.ofSeconds(10)))
+					.isNotNull();
+			});
+	}
+
+	@Test
+	void shouldPreferServerKeyPropertyOverImgwireApiKeyEnvironmentVariable() {
+		this.contextRunner
+			.withPropertyValues("imgwire.base-url=" + emulator.baseUrl(), "imgwire.server-key=sk_wrong",
+					"IMGWIRE_API_KEY=" + emulator.serverKey(), "imgwire.retry.enabled=false")
+			.run((context) -> assertThatExceptionOfType(ImgwireAuthenticationException.class)
+				.isThrownBy(() -> context.getBean(ImgwireImagesClient.class).list(1, 1).block(Duration.ofSeconds(10))));
+	}
+
+	@Test
+	void shouldApplyBootWebClientCustomizers() {
+		emulatorRunner().withUserConfiguration(BootCustomizerConfiguration.class).run((context) -> {
+			context.getBean(ImgwireImagesClient.class).list(1, 1).block(Duration.ofSeconds(10));
+			assertThat(context.getBean(CallRecorder.class).calls).containsExactly("boot");
+		});
+	}
+
+	@Test
+	void shouldApplyImgwireWebClientCustomizersInOrder() {
+		emulatorRunner().withUserConfiguration(ImgwireCustomizersConfiguration.class).run((context) -> {
+			context.getBean(ImgwireImagesClient.class).list(1, 1).block(Duration.ofSeconds(10));
+			assertThat(context.getBean(CallRecorder.class).calls).containsExactly("first", "second");
+		});
+	}
+
+	@Test
+	void shouldNotMutateSharedWebClientBuilder() {
+		emulatorRunner().withUserConfiguration(SharedWebClientBuilderConfiguration.class, ImgwireCustomizersConfiguration.class)
+			.run((context) -> {
+				ImgwireImagesClient client = context.getBean(ImgwireImagesClient.class);
+				client.list(1, 1).block(Duration.ofSeconds(10));
+				WebClient.Builder shared = context.getBean(WebClient.Builder.class);
+				assertThat(shared).isSameAs(context.getBean(SharedWebClientBuilderConfiguration.class).builder);
+				shared.filters((filters) -> assertThat(filters).hasSize(1));
+				shared.defaultHeaders((headers) -> assertThat(headers.containsHeader(HttpHeaders.AUTHORIZATION))
+					.isFalse());
+				// The shared builder's own filter saw the Imgwire call: the clone kept it
+				assertThat(context.getBean(CallRecorder.class).calls).containsExactly("shared", "first", "second");
+			});
+	}
+
+	@Test
+	void shouldTimeOutWhenTheApiAnswersLaterThanTheResponseTimeout() {
+		emulatorRunner().withPropertyValues("imgwire.response-timeout=200ms", "imgwire.retry.enabled=false")
+			.run((context) -> {
+				emulator.faults().next(EmulatorOperation.LIST, 1).stall(Duration.ofSeconds(2));
+				assertThatExceptionOfType(ImgwireTimeoutException.class).isThrownBy(
+						() -> context.getBean(ImgwireImagesClient.class).list(1, 1).block(Duration.ofSeconds(10)));
+			});
+	}
+
+	@Test
+	void shouldBuildConnectorWithConnectTimeoutAndNoReadTimeout() {
+		emulatorRunner().withUserConfiguration(CapturingConnectorConfiguration.class)
+			.withPropertyValues("imgwire.connect-timeout=1234ms", "spring.http.clients.read-timeout=5s",
+					"spring.http.clients.redirects=dont-follow")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ImgwireImagesClient.class);
+				assertThat(context.getBean(HttpClientSettings.class).readTimeout()).isEqualTo(Duration.ofSeconds(5));
+				HttpClient httpClient = context.getBean(CapturingConnectorConfiguration.class).withConnectTimeout(1234);
+				assertThat(httpClient.configuration().responseTimeout()).isNull();
+				// Global settings other than timeouts still apply
+				assertThat(httpClient.configuration().followRedirectPredicate()).isNull();
+			});
+	}
+
+	@Test
+	void shouldStartFromGlobalHttpClientSettingsBean() {
+		emulatorRunner().withUserConfiguration(CapturingConnectorConfiguration.class)
+			.withBean(HttpClientSettings.class,
+					() -> HttpClientSettings.defaults().withRedirects(HttpRedirects.FOLLOW).withReadTimeout(Duration.ofSeconds(1)))
+			.run((context) -> {
+				context.getBean(ImgwireImagesClient.class);
+				HttpClient httpClient = context.getBean(CapturingConnectorConfiguration.class).withConnectTimeout(10000);
+				assertThat(httpClient.configuration().followRedirectPredicate()).isNotNull();
+				assertThat(httpClient.configuration().responseTimeout()).isNull();
+			});
+	}
+
+	@Test
+	void shouldRefusePlainHttpToHostThatIsNotLoopback() {
+		this.contextRunner.withPropertyValues("imgwire.base-url=http://api.imgwire.example", "imgwire.server-key=sk_x")
+			.run((context) -> {
+				assertThat(context).getFailure().rootCause().isInstanceOf(InsecureImgwireBaseUrlException.class);
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("imgwire.base-url")
+					.hasMessageContaining("imgwire.allow-insecure-http");
+				FailureAnalysis analysis = new InsecureImgwireBaseUrlFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("http://api.imgwire.example")
+					.contains("'imgwire.base-url'");
+				assertThat(analysis.getAction()).contains("imgwire.allow-insecure-http=true");
+			});
+	}
+
+	@Test
+	void shouldNotPrintUserInfoOfRefusedBaseUrl() {
+		this.contextRunner
+			.withPropertyValues("imgwire.base-url=http://user:secret@api.imgwire.example/", "imgwire.server-key=sk_x")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InsecureImgwireBaseUrlException.class)
+				.message()
+				.doesNotContain("secret"));
+	}
+
+	@Test
+	void shouldAllowPlainHttpToHostThatIsNotLoopbackWhenAllowed() {
+		this.contextRunner
+			.withPropertyValues("imgwire.base-url=http://api.imgwire.example", "imgwire.server-key=sk_x",
+					"imgwire.allow-insecure-http=true")
+			.run((context) -> assertThat(context).hasSingleBean(ImgwireImagesClient.class));
+	}
+
+	@Test
+	void shouldAllowPlainHttpToLoopbackAddresses() {
+		for (String baseUrl : List.of("http://localhost:8080", "http://127.0.0.1:1", "http://127.10.0.3",
+				"http://[::1]:8080")) {
+			this.contextRunner.withPropertyValues("imgwire.base-url=" + baseUrl, "imgwire.server-key=sk_x")
+				.run((context) -> assertThat(context).hasSingleBean(ImgwireImagesClient.class));
+		}
+		for (String baseUrl : List.of("http://127.0.0.1.example", "http://128.0.0.1", "http://localhost.example",
+				"http://[::2]")) {
+			this.contextRunner.withPropertyValues("imgwire.base-url=" + baseUrl, "imgwire.server-key=sk_x")
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.isInstanceOf(InsecureImgwireBaseUrlException.class));
+		}
+	}
+
+	@Test
+	void shouldFailWithPropertyNamesWhenRetryPropertiesAreInconsistent() {
+		emulatorRunner().withPropertyValues("imgwire.retry.initial-delay=1s", "imgwire.retry.max-delay=100ms")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("Invalid 'imgwire.retry' properties")
+				.hasStackTraceContaining("maxDelay"));
+	}
+
+	@Test
+	void shouldNotExposeKeysInToString() {
+		this.contextRunner
+			.withPropertyValues("imgwire.base-url=" + emulator.baseUrl(), "imgwire.server-key=sk_secret_1",
+					"imgwire.client-key=ck_secret_2", "imgwire.environment-id=env-1")
+			.run((context) -> {
+				String details = context.getBean(ImgwireConnectionDetails.class).toString();
+				assertThat(details).contains(emulator.baseUrl())
+					.contains("env-1")
+					.doesNotContain("sk_secret_1")
+					.doesNotContain("ck_secret_2");
+				assertThat(context.getBean(ImgwireProperties.class).toString()).doesNotContain("sk_secret_1")
+					.doesNotContain("ck_secret_2");
+				assertThat(context.getBean(ImgwireImagesClient.class).toString()).doesNotContain("sk_secret_1")
+					.doesNotContain("ck_secret_2");
+			});
+	}
+
+	@Test
+	void shouldBindDefaults() {
+		emulatorRunner().run((context) -> {
+			ImgwireProperties properties = context.getBean(ImgwireProperties.class);
+			assertThat(properties.isEnabled()).isTrue();
+			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(properties.getResponseTimeout()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(properties.getUploadTimeout()).isEqualTo(Duration.ofMinutes(10));
+			assertThat(properties.isAllowInsecureHttp()).isFalse();
+			assertThat(properties.getRetry().isEnabled()).isTrue();
+			assertThat(properties.getRetry().getMaxRetries()).isEqualTo(2);
+			assertThat(properties.getRetry().getInitialDelay()).isEqualTo(Duration.ofMillis(500));
+			assertThat(properties.getRetry().getMaxDelay()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(properties.getRetry().getJitter()).isEqualTo(0.5);
+			assertThat(properties.getUpload().isAwaitReady()).isFalse();
+			assertThat(properties.getUpload().getReadyTimeout()).isEqualTo(Duration.ofSeconds(60));
+			assertThat(properties.getUpload().getPollInterval()).isEqualTo(Duration.ofMillis(500));
+			assertThat(properties.getObservations().isEnabled()).isTrue();
+		});
+	}
+
+	@Test
+	void shouldAwaitReadyByDefaultWhenConfigured() {
+		emulatorRunner()
+			.withPropertyValues("imgwire.upload.await-ready=true", "imgwire.upload.poll-interval=20ms",
+					"imgwire.upload.ready-timeout=10s")
+			.run((context) -> {
+				Image image = context.getBean(ImgwireImagesClient.class)
+					.upload(TestImages.source(TestImages.png(2, 2)), TestImages.options("ready.png"))
+					.block(Duration.ofSeconds(15));
+				assertThat(image.status()).isEqualTo(dev.imgwire.client.model.ImageStatus.READY);
+			});
+	}
+
+	static ExchangeFilterFunction recording(CallRecorder recorder, String name) {
+		return (request, next) -> {
+			recorder.calls.add(name);
+			return next.exchange(request);
+		};
+	}
+
+	static class CallRecorder {
+
+		final List<String> calls = new CopyOnWriteArrayList<>();
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserClientConfiguration {
+
+		final ImgwireImagesClient client = ImgwireImagesClient
+			.builder(WebClient.builder(), dev.imgwire.client.ImgwireClientSettings.of("http://127.0.0.1:1", "sk_user"))
+			.build();
+
+		@Bean
+		ImgwireImagesClient userImgwireImagesClient() {
+			return this.client;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EmulatorConnectionDetailsConfiguration {
+
+		@Bean
+		ImgwireConnectionDetails userImgwireConnectionDetails() {
+			return new ImgwireConnectionDetails() {
+
+				@Override
+				public String getBaseUrl() {
+					return emulator.baseUrl();
+				}
+
+				@Override
+				public String getServerKey() {
+					return emulator.serverKey();
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BootCustomizerConfiguration {
+
+		@Bean
+		CallRecorder callRecorder() {
+			return new CallRecorder();
+		}
+
+		@Bean
+		WebClientCustomizer recordingWebClientCustomizer(CallRecorder recorder) {
+			return (builder) -> builder.filter(recording(recorder, "boot"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ImgwireCustomizersConfiguration {
+
+		@Bean
+		CallRecorder callRecorder() {
+			return new CallRecorder();
+		}
+
+		@Bean
+		@Order(20)
+		ImgwireWebClientCustomizer secondImgwireWebClientCustomizer(CallRecorder recorder) {
+			return (builder) -> builder.filter(recording(recorder, "second"));
+		}
+
+		@Bean
+		@Order(10)
+		ImgwireWebClientCustomizer firstImgwireWebClientCustomizer(CallRecorder recorder) {
+			return (builder) -> builder.filter(recording(recorder, "first"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SharedWebClientBuilderConfiguration {
+
+		WebClient.Builder builder;
+
+		@Bean
+		WebClient.Builder sharedWebClientBuilder(CallRecorder recorder) {
+			this.builder = WebClient.builder().filter(recording(recorder, "shared"));
+			return this.builder;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CapturingConnectorConfiguration {
+
+		// Boot's own ClientHttpConnector bean is built by the same builder
+		final List<HttpClient> httpClients = new CopyOnWriteArrayList<>();
+
+		@Bean
+		ClientHttpConnectorBuilder<?> capturingClientHttpConnectorBuilder() {
+			return ClientHttpConnectorBuilder.reactor().withHttpClientCustomizer((client) -> {
+				this.httpClients.add(client);
+				return client;
+			});
+		}
+
+		HttpClient withConnectTimeout(int millis) {
+			return this.httpClients.stream()
+				.filter((client) -> Integer.valueOf(millis)
+					.equals(client.configuration().options().get(ChannelOption.CONNECT_TIMEOUT_MILLIS)))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("No connector with a connect timeout of " + millis + "ms"));
+		}
+
+	}
+
+}
