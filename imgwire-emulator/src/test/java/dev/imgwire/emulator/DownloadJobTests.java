@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,27 +22,15 @@ class DownloadJobTests {
 
 	private static final String UNKNOWN_ID = "2f1c52f4-8f5e-4b8e-9a43-1a2b3c4d5e6f";
 
-	private ImgwireEmulator emulator;
-
-	private TestHttp http;
-
-	@BeforeEach
-	void start() {
-		this.emulator = ImgwireEmulator.start();
-		this.http = new TestHttp(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	@RegisterExtension
+	final RunningEmulator running = new RunningEmulator();
 
 	@Test
 	void jobIsCreatedPendingAndBecomesReadyWithAZipOfTheOriginals() throws IOException {
 		byte[] first = TestImages.png(3, 3);
 		byte[] second = TestImages.png(4, 4);
-		String firstId = this.http.upload("photo.png", "image/png", first);
-		String secondId = this.http.upload("photo.png", "image/png", second);
+		String firstId = this.running.http().upload("photo.png", "image/png", first);
+		String secondId = this.running.http().upload("photo.png", "image/png", second);
 		HttpResponse<String> created = createJob("[\"" + firstId + "\",\"" + secondId + "\"]");
 		assertThat(created.statusCode()).isEqualTo(200);
 		JsonNode job = TestHttp.json(created);
@@ -55,8 +42,8 @@ class DownloadJobTests {
 		JsonNode ready = retrieveJob(job.get("id").stringValue());
 		assertThat(ready.get("status").stringValue()).isEqualTo("READY");
 		String downloadUrl = ready.get("download_url").stringValue();
-		assertThat(downloadUrl).isEqualTo(this.emulator.baseUrl() + "/downloads/" + job.get("id").stringValue() + ".zip");
-		HttpResponse<byte[]> archive = this.http.getBytes(downloadUrl);
+		assertThat(downloadUrl).isEqualTo(this.running.emulator().baseUrl() + "/downloads/" + job.get("id").stringValue() + ".zip");
+		HttpResponse<byte[]> archive = this.running.http().getBytes(downloadUrl);
 		assertThat(archive.statusCode()).isEqualTo(200);
 		assertThat(archive.headers().firstValue("Content-Type")).hasValue("application/zip");
 		Map<String, byte[]> entries = unzip(archive.body());
@@ -67,18 +54,18 @@ class DownloadJobTests {
 
 	@Test
 	void jobWithAnUnknownImageFails() {
-		String id = this.http.upload("a.png", "image/png", TestImages.png(2, 2));
+		String id = this.running.http().upload("a.png", "image/png", TestImages.png(2, 2));
 		JsonNode job = TestHttp.json(createJob("[\"" + id + "\",\"" + UNKNOWN_ID + "\"]"));
 		JsonNode failed = retrieveJob(job.get("id").stringValue());
 		assertThat(failed.get("status").stringValue()).isEqualTo("FAILED");
 		assertThat(failed.get("download_url").isNull()).isTrue();
-		assertThat(this.http.getBytes(this.emulator.baseUrl() + "/downloads/" + job.get("id").stringValue() + ".zip")
+		assertThat(this.running.http().getBytes(this.running.emulator().baseUrl() + "/downloads/" + job.get("id").stringValue() + ".zip")
 			.statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void jobWithAnImageThatWasNeverUploadedFails() {
-		String pending = this.http.createUpload("{\"file_name\":\"a.png\"}").get("image").get("id").stringValue();
+		String pending = this.running.http().createUpload("{\"file_name\":\"a.png\"}").get("image").get("id").stringValue();
 		JsonNode job = TestHttp.json(createJob("[\"" + pending + "\"]"));
 		assertThat(retrieveJob(job.get("id").stringValue()).get("status").stringValue()).isEqualTo("FAILED");
 	}
@@ -99,28 +86,28 @@ class DownloadJobTests {
 
 	@Test
 	void unknownJobIsNotFound() {
-		HttpResponse<String> response = this.http.get("/api/v1/images/downloads/" + UNKNOWN_ID,
-				this.emulator.serverKey());
+		HttpResponse<String> response = this.running.http().get("/api/v1/images/downloads/" + UNKNOWN_ID,
+				this.running.emulator().serverKey());
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(TestHttp.json(response).get("error_type").stringValue()).isEqualTo("ResourceNotFoundError");
 	}
 
 	@Test
 	void inspectionListsJobsWithTheirImages() {
-		String id = this.http.upload("a.png", "image/png", TestImages.png(2, 2));
+		String id = this.running.http().upload("a.png", "image/png", TestImages.png(2, 2));
 		createJob("[\"" + id + "\"]");
-		assertThat(this.emulator.state().downloadJobs()).singleElement().satisfies((job) -> {
+		assertThat(this.running.emulator().state().downloadJobs()).singleElement().satisfies((job) -> {
 			assertThat(job.status()).isEqualTo("READY");
 			assertThat(job.imageIds()).extracting(Object::toString).containsExactly(id);
 		});
 	}
 
 	private HttpResponse<String> createJob(String ids) {
-		return this.http.postJson("/api/v1/images/downloads", this.emulator.serverKey(), "{\"image_ids\":" + ids + "}");
+		return this.running.http().postJson("/api/v1/images/downloads", this.running.emulator().serverKey(), "{\"image_ids\":" + ids + "}");
 	}
 
 	private JsonNode retrieveJob(String jobId) {
-		HttpResponse<String> response = this.http.get("/api/v1/images/downloads/" + jobId, this.emulator.serverKey());
+		HttpResponse<String> response = this.running.http().get("/api/v1/images/downloads/" + jobId, this.running.emulator().serverKey());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return TestHttp.json(response);
 	}

@@ -13,9 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import dev.imgwire.emulator.state.EmulatedImage;
@@ -28,54 +27,42 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IdempotencyTests {
 
-	private ImgwireEmulator emulator;
-
-	private TestHttp http;
-
-	@BeforeEach
-	void start() {
-		this.emulator = ImgwireEmulator.start();
-		this.http = new TestHttp(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	@RegisterExtension
+	final RunningEmulator running = new RunningEmulator();
 
 	@Test
 	void sameKeyReturnsTheSameImageWithAWorkingUploadUrl() {
-		JsonNode first = this.http.createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}");
-		JsonNode second = this.http.createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}");
+		JsonNode first = this.running.http().createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}");
+		JsonNode second = this.running.http().createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}");
 		assertThat(second.get("image").get("id")).isEqualTo(first.get("image").get("id"));
-		assertThat(this.emulator.state().images()).hasSize(1);
-		HttpResponse<String> put = this.http.put(second.get("upload_url").stringValue(), TestImages.png(2, 2),
+		assertThat(this.running.emulator().state().images()).hasSize(1);
+		HttpResponse<String> put = this.running.http().put(second.get("upload_url").stringValue(), TestImages.png(2, 2),
 				null);
 		assertThat(put.statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void differentKeysCreateDifferentImages() {
-		JsonNode first = this.http.createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}");
-		JsonNode second = this.http.createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k2\"}");
+		JsonNode first = this.running.http().createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}");
+		JsonNode second = this.running.http().createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k2\"}");
 		assertThat(second.get("image").get("id")).isNotEqualTo(first.get("image").get("id"));
 	}
 
 	@Test
 	void uploadsWithoutKeyAreNeverDeduplicated() {
-		this.http.createUpload("{\"file_name\":\"a.png\"}");
-		this.http.createUpload("{\"file_name\":\"a.png\"}");
-		assertThat(this.emulator.state().images()).hasSize(2);
+		this.running.http().createUpload("{\"file_name\":\"a.png\"}");
+		this.running.http().createUpload("{\"file_name\":\"a.png\"}");
+		assertThat(this.running.emulator().state().images()).hasSize(2);
 	}
 
 	@Test
 	void deletedImageNoLongerAnswersForItsKey() {
-		String first = this.http.createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}")
+		String first = this.running.http().createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}")
 			.get("image")
 			.get("id")
 			.stringValue();
-		this.http.delete("/api/v1/images/" + first, this.emulator.serverKey());
-		String second = this.http.createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}")
+		this.running.http().delete("/api/v1/images/" + first, this.running.emulator().serverKey());
+		String second = this.running.http().createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}")
 			.get("image")
 			.get("id")
 			.stringValue();
@@ -93,7 +80,7 @@ class IdempotencyTests {
 				String key = "key-" + (i % 8);
 				futures.add(CompletableFuture.supplyAsync(() -> {
 					awaitQuietly(start);
-					return this.http.postJson("/api/v1/images/standard_upload", this.emulator.serverKey(),
+					return this.running.http().postJson("/api/v1/images/standard_upload", this.running.emulator().serverKey(),
 							"{\"file_name\":\"a.png\",\"idempotency_key\":\"" + key + "\"}");
 				}, executor));
 			}
@@ -105,7 +92,7 @@ class IdempotencyTests {
 				.collect(Collectors.groupingBy((image) -> image.get("idempotency_key").stringValue(),
 						Collectors.mapping((image) -> image.get("id").stringValue(), Collectors.toSet())));
 			assertThat(idsByKey).hasSize(8).allSatisfy((key, ids) -> assertThat(ids).hasSize(1));
-			assertThat(this.emulator.state().images()).extracting(EmulatedImage::idempotencyKey)
+			assertThat(this.running.emulator().state().images()).extracting(EmulatedImage::idempotencyKey)
 				.doesNotHaveDuplicates()
 				.hasSize(8);
 		}
@@ -120,8 +107,8 @@ class IdempotencyTests {
 		String token = createToken();
 		String path = "/api/v1/images/standard_upload?upload_token=" + token;
 		String body = "{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}";
-		HttpResponse<String> first = this.http.postJson(path, this.emulator.clientKey(), body);
-		HttpResponse<String> retry = this.http.postJson(path, this.emulator.clientKey(), body);
+		HttpResponse<String> first = this.running.http().postJson(path, this.running.emulator().clientKey(), body);
+		HttpResponse<String> retry = this.running.http().postJson(path, this.running.emulator().clientKey(), body);
 		assertThat(first.statusCode()).isEqualTo(200);
 		assertThat(retry.statusCode()).isEqualTo(200);
 		assertThat(TestHttp.json(retry).get("image").get("id")).isEqualTo(TestHttp.json(first).get("image").get("id"));
@@ -131,14 +118,14 @@ class IdempotencyTests {
 	void redeemedTokenStillCannotCreateANewImageUnderAnotherKey() {
 		String token = createToken();
 		String path = "/api/v1/images/standard_upload?upload_token=" + token;
-		this.http.postJson(path, this.emulator.clientKey(), "{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}");
-		HttpResponse<String> other = this.http.postJson(path, this.emulator.clientKey(),
+		this.running.http().postJson(path, this.running.emulator().clientKey(), "{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}");
+		HttpResponse<String> other = this.running.http().postJson(path, this.running.emulator().clientKey(),
 				"{\"file_name\":\"a.png\",\"idempotency_key\":\"k2\"}");
 		assertThat(other.statusCode()).isEqualTo(401);
 	}
 
 	private String createToken() {
-		HttpResponse<String> response = this.http.send(this.http.request("/api/v1/images/token", this.emulator.serverKey())
+		HttpResponse<String> response = this.running.http().send(this.running.http().request("/api/v1/images/token", this.running.emulator().serverKey())
 			.POST(HttpRequest.BodyPublishers.noBody()));
 		return TestHttp.json(response).get("token").stringValue();
 	}

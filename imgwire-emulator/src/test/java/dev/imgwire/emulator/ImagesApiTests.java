@@ -5,9 +5,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,24 +24,12 @@ class ImagesApiTests {
 
 	private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2})";
 
-	private ImgwireEmulator emulator;
-
-	private TestHttp http;
-
-	@BeforeEach
-	void start() {
-		this.emulator = ImgwireEmulator.start();
-		this.http = new TestHttp(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	@RegisterExtension
+	final RunningEmulator running = new RunningEmulator();
 
 	@Test
 	void standardUploadReturnsImageWithEveryImageSchemaFieldAndAnUploadUrl() {
-		JsonNode response = this.http.createUpload("""
+		JsonNode response = this.running.http().createUpload("""
 				{"file_name":"cat.png","mime_type":"image/png","content_length":42,
 				 "idempotency_key":"key-1","purpose":"avatar","custom_metadata":{"owner":"u1","rank":3,"score":1.5,"public":true}}
 				""");
@@ -70,17 +57,17 @@ class ImagesApiTests {
 		assertThat(image.get("created_at").stringValue()).matches(TIMESTAMP);
 		assertThat(image.get("updated_at").stringValue()).matches(TIMESTAMP);
 		assertThat(image.get("environment_id").stringValue()).matches("[0-9a-f-]{36}");
-		assertThat(image.get("cdn_url").stringValue()).matches(this.emulator.baseUrl() + "/cdn/[0-9a-f-]{36}/"
+		assertThat(image.get("cdn_url").stringValue()).matches(this.running.emulator().baseUrl() + "/cdn/[0-9a-f-]{36}/"
 				+ image.get("environment_id").stringValue() + "/" + id);
 		assertThat(response.get("upload_url").stringValue())
-			.startsWith(this.emulator.baseUrl() + "/upload/" + id + "?expires=")
+			.startsWith(this.running.emulator().baseUrl() + "/upload/" + id + "?expires=")
 			.contains("&signature=");
 	}
 
 	@Test
 	void retrieveReturnsTheBareImageSchema() {
-		String id = this.http.createUpload("{\"file_name\":\"a.jpg\"}").get("image").get("id").stringValue();
-		HttpResponse<String> response = this.http.get("/api/v1/images/" + id, this.emulator.serverKey());
+		String id = this.running.http().createUpload("{\"file_name\":\"a.jpg\"}").get("image").get("id").stringValue();
+		HttpResponse<String> response = this.running.http().get("/api/v1/images/" + id, this.running.emulator().serverKey());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		JsonNode image = TestHttp.json(response);
@@ -91,8 +78,8 @@ class ImagesApiTests {
 
 	@Test
 	void retrieveOfUnknownImageIsNotFoundWithErrorType() {
-		HttpResponse<String> response = this.http.get("/api/v1/images/2f1c52f4-8f5e-4b8e-9a43-1a2b3c4d5e6f",
-				this.emulator.serverKey());
+		HttpResponse<String> response = this.running.http().get("/api/v1/images/2f1c52f4-8f5e-4b8e-9a43-1a2b3c4d5e6f",
+				this.running.emulator().serverKey());
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body())
 			.isEqualTo("{\"detail\":\"Image not found\",\"error_type\":\"ResourceNotFoundError\"}");
@@ -102,9 +89,9 @@ class ImagesApiTests {
 	void listReturnsBareArrayInCreationOrderWithPaginationHeaders() {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			ids.add(this.http.createUpload("{\"file_name\":\"" + i + ".png\"}").get("image").get("id").stringValue());
+			ids.add(this.running.http().createUpload("{\"file_name\":\"" + i + ".png\"}").get("image").get("id").stringValue());
 		}
-		HttpResponse<String> first = this.http.get("/api/v1/images/?page=1&limit=2", this.emulator.serverKey());
+		HttpResponse<String> first = this.running.http().get("/api/v1/images/?page=1&limit=2", this.running.emulator().serverKey());
 		assertThat(first.statusCode()).isEqualTo(200);
 		JsonNode firstPage = TestHttp.json(first);
 		assertThat(firstPage.isArray()).isTrue();
@@ -115,7 +102,7 @@ class ImagesApiTests {
 		assertThat(first.headers().firstValue("X-Limit")).hasValue("2");
 		assertThat(first.headers().firstValue("X-Prev-Page")).hasValue("null");
 		assertThat(first.headers().firstValue("X-Next-Page")).hasValue("2");
-		HttpResponse<String> second = this.http.get("/api/v1/images/?page=2&limit=2", this.emulator.serverKey());
+		HttpResponse<String> second = this.running.http().get("/api/v1/images/?page=2&limit=2", this.running.emulator().serverKey());
 		assertThat(TestHttp.json(second).values()).extracting((image) -> image.get("id").stringValue())
 			.containsExactly(ids.get(2));
 		assertThat(second.headers().firstValue("X-Prev-Page")).hasValue("1");
@@ -125,9 +112,9 @@ class ImagesApiTests {
 	@Test
 	void listDefaultsToFirstPageOfTwenty() {
 		for (int i = 0; i < 21; i++) {
-			this.http.createUpload("{\"file_name\":\"" + i + ".png\"}");
+			this.running.http().createUpload("{\"file_name\":\"" + i + ".png\"}");
 		}
-		HttpResponse<String> response = this.http.get("/api/v1/images/", this.emulator.serverKey());
+		HttpResponse<String> response = this.running.http().get("/api/v1/images/", this.running.emulator().serverKey());
 		assertThat(TestHttp.json(response).size()).isEqualTo(20);
 		assertThat(response.headers().firstValue("X-Page")).hasValue("1");
 		assertThat(response.headers().firstValue("X-Limit")).hasValue("20");
@@ -136,8 +123,8 @@ class ImagesApiTests {
 
 	@Test
 	void listBeyondTheLastPageIsEmpty() {
-		this.http.createUpload("{\"file_name\":\"a.png\"}");
-		HttpResponse<String> response = this.http.get("/api/v1/images/?page=5", this.emulator.serverKey());
+		this.running.http().createUpload("{\"file_name\":\"a.png\"}");
+		HttpResponse<String> response = this.running.http().get("/api/v1/images/?page=5", this.running.emulator().serverKey());
 		assertThat(response.body()).isEqualTo("[]");
 		assertThat(response.headers().firstValue("X-Total-Count")).hasValue("1");
 		assertThat(response.headers().firstValue("X-Next-Page")).hasValue("null");
@@ -145,51 +132,51 @@ class ImagesApiTests {
 
 	@Test
 	void collectionPathWithoutTrailingSlashRedirectsToIt() {
-		HttpResponse<String> response = this.http.get("/api/v1/images?limit=5", this.emulator.serverKey());
+		HttpResponse<String> response = this.running.http().get("/api/v1/images?limit=5", this.running.emulator().serverKey());
 		assertThat(response.statusCode()).isEqualTo(307);
 		assertThat(response.headers().firstValue("Location"))
-			.hasValue(this.emulator.baseUrl() + "/api/v1/images/?limit=5");
+			.hasValue(this.running.emulator().baseUrl() + "/api/v1/images/?limit=5");
 	}
 
 	@Test
 	void deleteRemovesImageFromRetrieveAndList() {
-		String id = this.http.createUpload("{\"file_name\":\"a.png\"}").get("image").get("id").stringValue();
-		HttpResponse<String> deleted = this.http.delete("/api/v1/images/" + id, this.emulator.serverKey());
+		String id = this.running.http().createUpload("{\"file_name\":\"a.png\"}").get("image").get("id").stringValue();
+		HttpResponse<String> deleted = this.running.http().delete("/api/v1/images/" + id, this.running.emulator().serverKey());
 		assertThat(deleted.statusCode()).isEqualTo(200);
 		assertThat(TestHttp.json(deleted).get("detail").stringValue()).isEqualTo("Image deleted");
 		assertThat(TestHttp.json(deleted).values()).allMatch(JsonNode::isString);
-		assertThat(this.http.get("/api/v1/images/" + id, this.emulator.serverKey()).statusCode()).isEqualTo(404);
-		assertThat(this.http.get("/api/v1/images/", this.emulator.serverKey()).body()).isEqualTo("[]");
-		assertThat(this.http.delete("/api/v1/images/" + id, this.emulator.serverKey()).statusCode()).isEqualTo(404);
+		assertThat(this.running.http().get("/api/v1/images/" + id, this.running.emulator().serverKey()).statusCode()).isEqualTo(404);
+		assertThat(this.running.http().get("/api/v1/images/", this.running.emulator().serverKey()).body()).isEqualTo("[]");
+		assertThat(this.running.http().delete("/api/v1/images/" + id, this.running.emulator().serverKey()).statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void bulkDeleteDeletesEveryGivenImage() {
-		String first = this.http.createUpload("{\"file_name\":\"a.png\"}").get("image").get("id").stringValue();
-		String second = this.http.createUpload("{\"file_name\":\"b.png\"}").get("image").get("id").stringValue();
-		String kept = this.http.createUpload("{\"file_name\":\"c.png\"}").get("image").get("id").stringValue();
-		HttpResponse<String> response = this.http.postJson("/api/v1/images/bulk_delete", this.emulator.serverKey(),
+		String first = this.running.http().createUpload("{\"file_name\":\"a.png\"}").get("image").get("id").stringValue();
+		String second = this.running.http().createUpload("{\"file_name\":\"b.png\"}").get("image").get("id").stringValue();
+		String kept = this.running.http().createUpload("{\"file_name\":\"c.png\"}").get("image").get("id").stringValue();
+		HttpResponse<String> response = this.running.http().postJson("/api/v1/images/bulk_delete", this.running.emulator().serverKey(),
 				"{\"image_ids\":[\"" + first + "\",\"" + second + "\"]}");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(TestHttp.json(response).get("deleted").stringValue()).isEqualTo("2");
-		assertThat(this.emulator.state().images()).extracting((image) -> image.id().toString()).containsExactly(kept);
+		assertThat(this.running.emulator().state().images()).extracting((image) -> image.id().toString()).containsExactly(kept);
 	}
 
 	@Test
 	void bulkDeleteWithAnUnknownIdDeletesNothingAndNamesIt() {
-		String known = this.http.createUpload("{\"file_name\":\"a.png\"}").get("image").get("id").stringValue();
+		String known = this.running.http().createUpload("{\"file_name\":\"a.png\"}").get("image").get("id").stringValue();
 		String unknown = "2f1c52f4-8f5e-4b8e-9a43-1a2b3c4d5e6f";
-		HttpResponse<String> response = this.http.postJson("/api/v1/images/bulk_delete", this.emulator.serverKey(),
+		HttpResponse<String> response = this.running.http().postJson("/api/v1/images/bulk_delete", this.running.emulator().serverKey(),
 				"{\"image_ids\":[\"" + known + "\",\"" + unknown + "\"]}");
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(TestHttp.json(response).get("error_type").stringValue()).isEqualTo("ResourceNotFoundError");
 		assertThat(TestHttp.json(response).get("detail").stringValue()).contains(unknown).doesNotContain(known);
-		assertThat(this.emulator.state().images()).hasSize(1);
+		assertThat(this.running.emulator().state().images()).hasSize(1);
 	}
 
 	@Test
 	void createUploadTokenReturnsTheTokenSchema() {
-		HttpResponse<String> response = this.http.send(this.http.request("/api/v1/images/token", this.emulator.serverKey())
+		HttpResponse<String> response = this.running.http().send(this.running.http().request("/api/v1/images/token", this.running.emulator().serverKey())
 			.POST(HttpRequest.BodyPublishers.noBody()));
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode token = TestHttp.json(response);
@@ -202,14 +189,14 @@ class ImagesApiTests {
 
 	@Test
 	void unknownPathIsNotFoundInFastApiShape() {
-		HttpResponse<String> response = this.http.get("/api/v1/nothing", this.emulator.serverKey());
+		HttpResponse<String> response = this.running.http().get("/api/v1/nothing", this.running.emulator().serverKey());
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body()).isEqualTo("{\"detail\":\"Not Found\"}");
 	}
 
 	@Test
 	void unsupportedMethodOnKnownPathIsMethodNotAllowed() {
-		HttpResponse<String> response = this.http.send(this.http.request("/api/v1/images/", this.emulator.serverKey())
+		HttpResponse<String> response = this.running.http().send(this.running.http().request("/api/v1/images/", this.running.emulator().serverKey())
 			.method("PATCH", HttpRequest.BodyPublishers.noBody()));
 		assertThat(response.statusCode()).isEqualTo(405);
 		assertThat(response.body()).isEqualTo("{\"detail\":\"Method Not Allowed\"}");
@@ -218,7 +205,7 @@ class ImagesApiTests {
 
 	@Test
 	void getOnAFixedPostPathFallsThroughToRetrieveAndFailsUuidValidation() {
-		HttpResponse<String> response = this.http.get("/api/v1/images/token", this.emulator.serverKey());
+		HttpResponse<String> response = this.running.http().get("/api/v1/images/token", this.running.emulator().serverKey());
 		assertThat(response.statusCode()).isEqualTo(422);
 		JsonNode error = TestHttp.json(response).get("detail").get(0);
 		assertThat(error.get("loc").toString()).isEqualTo("[\"path\",\"image_id\"]");

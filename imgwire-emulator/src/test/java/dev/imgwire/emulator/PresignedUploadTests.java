@@ -15,9 +15,8 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.Flow;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import dev.imgwire.emulator.state.EmulatedImage;
@@ -30,26 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PresignedUploadTests {
 
-	private ImgwireEmulator emulator;
-
-	private TestHttp http;
-
-	@BeforeEach
-	void start() {
-		this.emulator = ImgwireEmulator.start();
-		this.http = new TestHttp(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	@RegisterExtension
+	final RunningEmulator running = new RunningEmulator();
 
 	@Test
 	void uploadedPngBecomesReadyWithDimensionsSizeAndHash() throws Exception {
 		byte[] png = TestImages.png(64, 48);
-		String id = this.http.upload("cat.png", "image/png", png);
-		JsonNode image = this.http.retrieve(id);
+		String id = this.running.http().upload("cat.png", "image/png", png);
+		JsonNode image = this.running.http().retrieve(id);
 		assertThat(image.get("status").stringValue()).isEqualTo("READY");
 		assertThat(image.get("width").intValue()).isEqualTo(64);
 		assertThat(image.get("height").intValue()).isEqualTo(48);
@@ -58,7 +45,7 @@ class PresignedUploadTests {
 		assertThat(image.get("can_upload").booleanValue()).isFalse();
 		assertThat(image.get("is_directly_deliverable").booleanValue()).isTrue();
 		assertThat(image.get("processed_metadata_at").isNull()).isFalse();
-		assertThat(this.emulator.state().storedBytes(UUID.fromString(id))).hasValue(png);
+		assertThat(this.running.emulator().state().storedBytes(UUID.fromString(id))).hasValue(png);
 	}
 
 	@Test
@@ -71,8 +58,8 @@ class PresignedUploadTests {
 	@Test
 	void putResponseIsEmptyWithTheHashAsEtag() {
 		byte[] png = TestImages.png(2, 2);
-		JsonNode created = this.http.createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
-		HttpResponse<String> put = this.http.put(created.get("upload_url").stringValue(), png, "image/png");
+		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
+		HttpResponse<String> put = this.running.http().put(created.get("upload_url").stringValue(), png, "image/png");
 		assertThat(put.statusCode()).isEqualTo(200);
 		assertThat(put.body()).isEmpty();
 		assertThat(put.headers().firstValue("ETag")).hasValue("\"" + sha256(png) + "\"");
@@ -80,26 +67,26 @@ class PresignedUploadTests {
 
 	@Test
 	void tamperedSignatureIsForbidden() {
-		String url = this.http.createUpload("{\"file_name\":\"a.png\"}").get("upload_url").stringValue();
+		String url = this.running.http().createUpload("{\"file_name\":\"a.png\"}").get("upload_url").stringValue();
 		String tampered = url.substring(0, url.length() - 4) + "0000";
-		HttpResponse<String> put = this.http.put(tampered, TestImages.png(2, 2), "image/png");
+		HttpResponse<String> put = this.running.http().put(tampered, TestImages.png(2, 2), "image/png");
 		assertThat(put.statusCode()).isEqualTo(403);
 		assertThat(TestHttp.json(put).get("error_type").stringValue()).isEqualTo("ResourceNotAuthorizedError");
 	}
 
 	@Test
 	void extendedExpiryIsForbidden() {
-		String url = this.http.createUpload("{\"file_name\":\"a.png\"}").get("upload_url").stringValue();
+		String url = this.running.http().createUpload("{\"file_name\":\"a.png\"}").get("upload_url").stringValue();
 		String extended = url.replaceFirst("expires=(\\d+)", "expires=9999999999");
-		assertThat(this.http.put(extended, TestImages.png(2, 2), "image/png").statusCode()).isEqualTo(403);
+		assertThat(this.running.http().put(extended, TestImages.png(2, 2), "image/png").statusCode()).isEqualTo(403);
 	}
 
 	@Test
 	void uploadUrlOfAnotherImageIsForbidden() {
-		String url = this.http.createUpload("{\"file_name\":\"a.png\"}").get("upload_url").stringValue();
-		String other = this.http.createUpload("{\"file_name\":\"b.png\"}").get("image").get("id").stringValue();
+		String url = this.running.http().createUpload("{\"file_name\":\"a.png\"}").get("upload_url").stringValue();
+		String other = this.running.http().createUpload("{\"file_name\":\"b.png\"}").get("image").get("id").stringValue();
 		String swapped = url.replaceFirst("/upload/[0-9a-f-]+", "/upload/" + other);
-		assertThat(this.http.put(swapped, TestImages.png(2, 2), "image/png").statusCode()).isEqualTo(403);
+		assertThat(this.running.http().put(swapped, TestImages.png(2, 2), "image/png").statusCode()).isEqualTo(403);
 	}
 
 	@Test
@@ -114,27 +101,27 @@ class PresignedUploadTests {
 	@Test
 	void bodyShorterThanDeclaredContentLengthIsRejectedAndTheUrlStaysUsable() {
 		byte[] png = TestImages.png(4, 4);
-		JsonNode created = this.http.createUpload(
+		JsonNode created = this.running.http().createUpload(
 				"{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"content_length\":" + (png.length + 10) + "}");
 		String url = created.get("upload_url").stringValue();
-		HttpResponse<String> put = this.http.put(url, png, "image/png");
+		HttpResponse<String> put = this.running.http().put(url, png, "image/png");
 		assertThat(put.statusCode()).isEqualTo(400);
 		assertThat(TestHttp.json(put).get("error_type").stringValue()).isEqualTo("UploadMismatchError");
 		UUID id = UUID.fromString(created.get("image").get("id").stringValue());
-		assertThat(this.emulator.state().image(id)).get().extracting(EmulatedImage::status).isEqualTo("PENDING");
-		assertThat(this.emulator.state().storedSize(id)).isEqualTo(-1);
+		assertThat(this.running.emulator().state().image(id)).get().extracting(EmulatedImage::status).isEqualTo("PENDING");
+		assertThat(this.running.emulator().state().storedSize(id)).isEqualTo(-1);
 		byte[] matching = new byte[png.length + 10];
 		System.arraycopy(png, 0, matching, 0, png.length);
-		assertThat(this.http.put(url, matching, "image/png").statusCode()).isEqualTo(200);
+		assertThat(this.running.http().put(url, matching, "image/png").statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void chunkedBodyWithWrongLengthIsRejectedAfterCounting() {
 		byte[] png = TestImages.png(4, 4);
-		JsonNode created = this.http.createUpload(
+		JsonNode created = this.running.http().createUpload(
 				"{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"content_length\":" + (png.length - 1) + "}");
 		// A publisher of unknown length makes the JDK client send chunked transfer encoding.
-		HttpResponse<String> put = this.http.send(this.http.request(created.get("upload_url").stringValue())
+		HttpResponse<String> put = this.running.http().send(this.running.http().request(created.get("upload_url").stringValue())
 			.header("Content-Type", "image/png")
 			.PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(png))));
 		assertThat(put.statusCode()).isEqualTo(400);
@@ -143,8 +130,8 @@ class PresignedUploadTests {
 
 	@Test
 	void contentTypeDifferentFromDeclaredMimeTypeIsRejected() {
-		JsonNode created = this.http.createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
-		HttpResponse<String> put = this.http.put(created.get("upload_url").stringValue(), TestImages.png(2, 2),
+		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
+		HttpResponse<String> put = this.running.http().put(created.get("upload_url").stringValue(), TestImages.png(2, 2),
 				"image/jpeg");
 		assertThat(put.statusCode()).isEqualTo(400);
 		assertThat(TestHttp.json(put).get("detail").stringValue()).contains("image/jpeg").contains("image/png");
@@ -152,8 +139,8 @@ class PresignedUploadTests {
 
 	@Test
 	void contentTypeParametersAreIgnored() {
-		JsonNode created = this.http.createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
-		HttpResponse<String> put = this.http.put(created.get("upload_url").stringValue(), TestImages.png(2, 2),
+		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
+		HttpResponse<String> put = this.running.http().put(created.get("upload_url").stringValue(), TestImages.png(2, 2),
 				"image/png; charset=binary");
 		assertThat(put.statusCode()).isEqualTo(200);
 	}
@@ -161,18 +148,18 @@ class PresignedUploadTests {
 	@Test
 	void secondPutAfterASuccessfulOneIsAConflict() {
 		byte[] png = TestImages.png(2, 2);
-		JsonNode created = this.http.createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
+		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
 		String url = created.get("upload_url").stringValue();
-		assertThat(this.http.put(url, png, "image/png").statusCode()).isEqualTo(200);
-		HttpResponse<String> second = this.http.put(url, png, "image/png");
+		assertThat(this.running.http().put(url, png, "image/png").statusCode()).isEqualTo(200);
+		HttpResponse<String> second = this.running.http().put(url, png, "image/png");
 		assertThat(second.statusCode()).isEqualTo(409);
 		assertThat(TestHttp.json(second).get("error_type").stringValue()).isEqualTo("UploadConflictError");
 	}
 
 	@Test
 	void nonImageBytesAreQuarantined() {
-		String id = this.http.upload("a.png", "image/png", "<html>not an image</html>".getBytes(StandardCharsets.UTF_8));
-		JsonNode image = this.http.retrieve(id);
+		String id = this.running.http().upload("a.png", "image/png", "<html>not an image</html>".getBytes(StandardCharsets.UTF_8));
+		JsonNode image = this.running.http().retrieve(id);
 		assertThat(image.get("status").stringValue()).isEqualTo("QUARANTINE");
 		assertThat(image.get("processed_metadata_at").isNull()).isTrue();
 		assertThat(image.get("is_directly_deliverable").booleanValue()).isFalse();
@@ -180,45 +167,45 @@ class PresignedUploadTests {
 
 	@Test
 	void imageOfAnotherTypeThanDeclaredIsQuarantined() {
-		String id = this.http.upload("a.png", "image/png", TestImages.jpeg(4, 4));
-		assertThat(this.http.retrieve(id).get("status").stringValue()).isEqualTo("QUARANTINE");
+		String id = this.running.http().upload("a.png", "image/png", TestImages.jpeg(4, 4));
+		assertThat(this.running.http().retrieve(id).get("status").stringValue()).isEqualTo("QUARANTINE");
 	}
 
 	@Test
 	void truncatedPngIsQuarantined() {
 		byte[] png = TestImages.png(4, 4);
 		byte[] signatureOnly = Arrays.copyOf(png, 12);
-		String id = this.http.upload("a.png", "image/png", signatureOnly);
-		assertThat(this.http.retrieve(id).get("status").stringValue()).isEqualTo("QUARANTINE");
+		String id = this.running.http().upload("a.png", "image/png", signatureOnly);
+		assertThat(this.running.http().retrieve(id).get("status").stringValue()).isEqualTo("QUARANTINE");
 	}
 
 	@Test
 	void bytesHashingDifferentlyThanDeclaredAreQuarantined() {
 		byte[] png = TestImages.png(4, 4);
-		JsonNode created = this.http.createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"hash_sha256\":\""
+		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"hash_sha256\":\""
 				+ "0".repeat(64) + "\"}");
-		assertThat(this.http.put(created.get("upload_url").stringValue(), png, "image/png").statusCode())
+		assertThat(this.running.http().put(created.get("upload_url").stringValue(), png, "image/png").statusCode())
 			.isEqualTo(200);
-		JsonNode image = this.http.retrieve(created.get("image").get("id").stringValue());
+		JsonNode image = this.running.http().retrieve(created.get("image").get("id").stringValue());
 		assertThat(image.get("status").stringValue()).isEqualTo("QUARANTINE");
 	}
 
 	@Test
 	void matchingDeclaredHashIsAccepted() throws Exception {
 		byte[] png = TestImages.png(4, 4);
-		JsonNode created = this.http.createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"hash_sha256\":\""
+		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"hash_sha256\":\""
 				+ sha256(png) + "\"}");
-		this.http.put(created.get("upload_url").stringValue(), png, "image/png");
-		assertThat(this.http.retrieve(created.get("image").get("id").stringValue()).get("status").stringValue())
+		this.running.http().put(created.get("upload_url").stringValue(), png, "image/png");
+		assertThat(this.running.http().retrieve(created.get("image").get("id").stringValue()).get("status").stringValue())
 			.isEqualTo("READY");
 	}
 
 	@Test
 	void typeGuessedFromFileNameIsCorrectedFromTheBytes() {
-		JsonNode created = this.http.createUpload("{\"file_name\":\"photo.png\"}");
-		HttpResponse<String> put = this.http.put(created.get("upload_url").stringValue(), TestImages.jpeg(8, 8), null);
+		JsonNode created = this.running.http().createUpload("{\"file_name\":\"photo.png\"}");
+		HttpResponse<String> put = this.running.http().put(created.get("upload_url").stringValue(), TestImages.jpeg(8, 8), null);
 		assertThat(put.statusCode()).isEqualTo(200);
-		JsonNode image = this.http.retrieve(created.get("image").get("id").stringValue());
+		JsonNode image = this.running.http().retrieve(created.get("image").get("id").stringValue());
 		assertThat(image.get("status").stringValue()).isEqualTo("READY");
 		assertThat(image.get("mime_type").stringValue()).isEqualTo("image/jpeg");
 		assertThat(image.get("extension").stringValue()).isEqualTo("jpg");
@@ -249,17 +236,17 @@ class PresignedUploadTests {
 	void largeUploadIsStreamedAndHashed() throws Exception {
 		long size = 24L * 1024 * 1024;
 		MessageDigest digest = MessageDigest.getInstance("SHA-256");
-		JsonNode created = this.http.createUpload(
+		JsonNode created = this.running.http().createUpload(
 				"{\"file_name\":\"big.bmp\",\"mime_type\":\"image/bmp\",\"content_length\":" + size + "}");
-		HttpResponse<String> put = this.http.send(this.http.request(created.get("upload_url").stringValue())
+		HttpResponse<String> put = this.running.http().send(this.running.http().request(created.get("upload_url").stringValue())
 			.header("Content-Type", "image/bmp")
 			.PUT(HttpRequest.BodyPublishers.fromPublisher(new PatternPublisher(size, digest), size)));
 		assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 		UUID id = UUID.fromString(created.get("image").get("id").stringValue());
-		assertThat(this.emulator.state().storedSize(id)).isEqualTo(size);
-		assertThat(this.emulator.state().image(id).get().hashSha256())
+		assertThat(this.running.emulator().state().storedSize(id)).isEqualTo(size);
+		assertThat(this.running.emulator().state().image(id).get().hashSha256())
 			.isEqualTo(HexFormat.of().formatHex(digest.digest()));
-		assertThat(this.emulator.state().openPutStreams()).isZero();
+		assertThat(this.running.emulator().state().openPutStreams()).isZero();
 	}
 
 	@Test
@@ -277,7 +264,7 @@ class PresignedUploadTests {
 	@Test
 	void abortedPutReleasesItsFileAndLeavesTheImagePending() throws Exception {
 		byte[] png = TestImages.png(4, 4);
-		JsonNode created = this.http.createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
+		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
 		URI url = URI.create(created.get("upload_url").stringValue());
 		try (Socket socket = new Socket(url.getHost(), url.getPort())) {
 			OutputStream out = socket.getOutputStream();
@@ -286,20 +273,20 @@ class PresignedUploadTests {
 				.getBytes(StandardCharsets.US_ASCII));
 			out.write(png, 0, png.length / 2);
 			out.flush();
-			Await.until("the PUT body is being written", () -> this.emulator.state().openPutStreams() == 1);
+			Await.until("the PUT body is being written", () -> this.running.emulator().state().openPutStreams() == 1);
 		}
-		Await.until("the aborted PUT released its file", () -> this.emulator.state().openPutStreams() == 0);
+		Await.until("the aborted PUT released its file", () -> this.running.emulator().state().openPutStreams() == 0);
 		UUID id = UUID.fromString(created.get("image").get("id").stringValue());
-		assertThat(this.emulator.state().image(id).get().status()).isEqualTo("PENDING");
-		assertThat(this.http.put(url.toString(), png, "image/png").statusCode()).isEqualTo(200);
+		assertThat(this.running.emulator().state().image(id).get().status()).isEqualTo("PENDING");
+		assertThat(this.running.http().put(url.toString(), png, "image/png").statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void cdnServesTheOriginalBytesWithTheirContentType() {
 		byte[] png = TestImages.png(5, 5);
-		String id = this.http.upload("a.png", "image/png", png);
-		String cdnUrl = this.http.retrieve(id).get("cdn_url").stringValue();
-		HttpResponse<byte[]> response = this.http.getBytes(cdnUrl);
+		String id = this.running.http().upload("a.png", "image/png", png);
+		String cdnUrl = this.running.http().retrieve(id).get("cdn_url").stringValue();
+		HttpResponse<byte[]> response = this.running.http().getBytes(cdnUrl);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
 		assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(png.length);
@@ -309,32 +296,32 @@ class PresignedUploadTests {
 	@Test
 	void cdnIgnoresPresetsAndTransformations() {
 		byte[] png = TestImages.png(5, 5);
-		String id = this.http.upload("a.png", "image/png", png);
-		String cdnUrl = this.http.retrieve(id).get("cdn_url").stringValue();
-		assertThat(this.http.getBytes(cdnUrl + "@thumbnail?width=100&format=webp").body()).isEqualTo(png);
+		String id = this.running.http().upload("a.png", "image/png", png);
+		String cdnUrl = this.running.http().retrieve(id).get("cdn_url").stringValue();
+		assertThat(this.running.http().getBytes(cdnUrl + "@thumbnail?width=100&format=webp").body()).isEqualTo(png);
 	}
 
 	@Test
 	void cdnIsNotFoundBeforeUploadAndAfterDelete() {
-		JsonNode created = this.http.createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
+		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
 		String cdnUrl = created.get("image").get("cdn_url").stringValue();
-		assertThat(this.http.getBytes(cdnUrl).statusCode()).isEqualTo(404);
-		this.http.put(created.get("upload_url").stringValue(), TestImages.png(2, 2), "image/png");
-		assertThat(this.http.getBytes(cdnUrl).statusCode()).isEqualTo(200);
-		this.http.delete("/api/v1/images/" + created.get("image").get("id").stringValue(), this.emulator.serverKey());
-		assertThat(this.http.getBytes(cdnUrl).statusCode()).isEqualTo(404);
+		assertThat(this.running.http().getBytes(cdnUrl).statusCode()).isEqualTo(404);
+		this.running.http().put(created.get("upload_url").stringValue(), TestImages.png(2, 2), "image/png");
+		assertThat(this.running.http().getBytes(cdnUrl).statusCode()).isEqualTo(200);
+		this.running.http().delete("/api/v1/images/" + created.get("image").get("id").stringValue(), this.running.emulator().serverKey());
+		assertThat(this.running.http().getBytes(cdnUrl).statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void putToADeletedImageIsNotFound() {
-		JsonNode created = this.http.createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
-		this.http.delete("/api/v1/images/" + created.get("image").get("id").stringValue(), this.emulator.serverKey());
-		assertThat(this.http.put(created.get("upload_url").stringValue(), TestImages.png(2, 2), "image/png")
+		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
+		this.running.http().delete("/api/v1/images/" + created.get("image").get("id").stringValue(), this.running.emulator().serverKey());
+		assertThat(this.running.http().put(created.get("upload_url").stringValue(), TestImages.png(2, 2), "image/png")
 			.statusCode()).isEqualTo(404);
 	}
 
 	private void assertDimensions(String fileName, String mimeType, byte[] bytes, int width, int height) {
-		JsonNode image = this.http.retrieve(this.http.upload(fileName, mimeType, bytes));
+		JsonNode image = this.running.http().retrieve(this.running.http().upload(fileName, mimeType, bytes));
 		assertThat(image.get("status").stringValue()).as(fileName).isEqualTo("READY");
 		assertThat(image.get("width").intValue()).as(fileName).isEqualTo(width);
 		assertThat(image.get("height").intValue()).as(fileName).isEqualTo(height);

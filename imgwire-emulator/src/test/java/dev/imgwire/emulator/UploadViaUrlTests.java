@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,9 +31,8 @@ class UploadViaUrlTests {
 
 	private String originUrl;
 
-	private ImgwireEmulator emulator;
-
-	private TestHttp http;
+	@RegisterExtension
+	final RunningEmulator running = new RunningEmulator();
 
 	@BeforeEach
 	void start() throws IOException {
@@ -45,13 +45,10 @@ class UploadViaUrlTests {
 				"<html></html>".getBytes(), false));
 		this.origin.start();
 		this.originUrl = "http://127.0.0.1:" + this.origin.getAddress().getPort();
-		this.emulator = ImgwireEmulator.start();
-		this.http = new TestHttp(this.emulator);
 	}
 
 	@AfterEach
 	void stop() {
-		this.emulator.close();
 		this.origin.stop(0);
 	}
 
@@ -66,11 +63,11 @@ class UploadViaUrlTests {
 		assertThat(image.get("mime_type").stringValue()).isEqualTo("image/png");
 		assertThat(image.get("size_bytes").longValue()).isEqualTo(PNG.length);
 		String id = image.get("id").stringValue();
-		JsonNode ready = this.http.retrieve(id);
+		JsonNode ready = this.running.http().retrieve(id);
 		assertThat(ready.get("status").stringValue()).isEqualTo("READY");
 		assertThat(ready.get("width").intValue()).isEqualTo(12);
 		assertThat(ready.get("height").intValue()).isEqualTo(8);
-		assertThat(this.emulator.state().storedBytes(UUID.fromString(id))).hasValue(PNG);
+		assertThat(this.running.emulator().state().storedBytes(UUID.fromString(id))).hasValue(PNG);
 	}
 
 	@Test
@@ -128,7 +125,7 @@ class UploadViaUrlTests {
 	void nonImageContentWithoutDeclaredTypeIsAFetchError() {
 		HttpResponse<String> response = uploadViaUrl("{\"url\":\"" + this.originUrl + "/page\"}");
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(this.emulator.state().images()).isEmpty();
+		assertThat(this.running.emulator().state().images()).isEmpty();
 	}
 
 	@Test
@@ -137,7 +134,7 @@ class UploadViaUrlTests {
 				"{\"url\":\"" + this.originUrl + "/page\",\"mime_type\":\"image/png\",\"file_name\":\"a.png\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
 		String id = TestHttp.json(response).get("id").stringValue();
-		assertThat(this.http.retrieve(id).get("status").stringValue()).isEqualTo("QUARANTINE");
+		assertThat(this.running.http().retrieve(id).get("status").stringValue()).isEqualTo("QUARANTINE");
 	}
 
 	@Test
@@ -147,11 +144,11 @@ class UploadViaUrlTests {
 		String second = TestHttp.json(uploadViaUrl(body)).get("id").stringValue();
 		assertThat(second).isEqualTo(first);
 		assertThat(this.originRequests).hasValue(1);
-		assertThat(this.emulator.state().images()).hasSize(1);
+		assertThat(this.running.emulator().state().images()).hasSize(1);
 	}
 
 	private HttpResponse<String> uploadViaUrl(String json) {
-		return this.http.postJson("/api/v1/images/upload_via_url", this.emulator.serverKey(), json);
+		return this.running.http().postJson("/api/v1/images/upload_via_url", this.running.emulator().serverKey(), json);
 	}
 
 	private void respond(HttpExchange exchange, int status, String contentType, byte[] body, boolean chunked)

@@ -2,9 +2,8 @@ package dev.imgwire.emulator;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,20 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ValidationTests {
 
-	private ImgwireEmulator emulator;
-
-	private TestHttp http;
-
-	@BeforeEach
-	void start() {
-		this.emulator = ImgwireEmulator.start();
-		this.http = new TestHttp(this.emulator);
-	}
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	@RegisterExtension
+	final RunningEmulator running = new RunningEmulator();
 
 	@Test
 	void missingFileNameIsReportedAtItsBodyLocation() {
@@ -144,7 +131,7 @@ class ValidationTests {
 
 	@Test
 	void pageBelowOneAndLimitAboveHundredAreRejected() {
-		HttpResponse<String> response = this.http.get("/api/v1/images/?page=0&limit=101", this.emulator.serverKey());
+		HttpResponse<String> response = this.running.http().get("/api/v1/images/?page=0&limit=101", this.running.emulator().serverKey());
 		assertThat(response.statusCode()).isEqualTo(422);
 		assertThat(TestHttp.json(response).get("detail").values())
 			.extracting((error) -> error.get("loc").toString() + " " + error.get("type").stringValue())
@@ -153,14 +140,14 @@ class ValidationTests {
 
 	@Test
 	void nonNumericPageIsRejected() {
-		JsonNode error = singleError(this.http.get("/api/v1/images/?page=two", this.emulator.serverKey()));
+		JsonNode error = singleError(this.running.http().get("/api/v1/images/?page=two", this.running.emulator().serverKey()));
 		assertThat(error.get("loc").toString()).isEqualTo("[\"query\",\"page\"]");
 		assertThat(error.get("type").stringValue()).isEqualTo("int_parsing");
 	}
 
 	@Test
 	void nonUuidImageIdIsRejectedAtItsPathLocation() {
-		JsonNode error = singleError(this.http.get("/api/v1/images/not-a-uuid", this.emulator.serverKey()));
+		JsonNode error = singleError(this.running.http().get("/api/v1/images/not-a-uuid", this.running.emulator().serverKey()));
 		assertThat(error.get("loc").toString()).isEqualTo("[\"path\",\"image_id\"]");
 		assertThat(error.get("type").stringValue()).isEqualTo("uuid_parsing");
 	}
@@ -168,23 +155,23 @@ class ValidationTests {
 	@Test
 	void imageIdsMustBeANonEmptyListOfUuids() {
 		JsonNode empty = singleError(
-				this.http.postJson("/api/v1/images/bulk_delete", this.emulator.serverKey(), "{\"image_ids\":[]}"));
+				this.running.http().postJson("/api/v1/images/bulk_delete", this.running.emulator().serverKey(), "{\"image_ids\":[]}"));
 		assertThat(empty.get("type").stringValue()).isEqualTo("too_short");
-		JsonNode malformed = singleError(this.http.postJson("/api/v1/images/downloads", this.emulator.serverKey(),
+		JsonNode malformed = singleError(this.running.http().postJson("/api/v1/images/downloads", this.running.emulator().serverKey(),
 				"{\"image_ids\":[\"nope\"]}"));
 		assertThat(malformed.get("loc").toString()).isEqualTo("[\"body\",\"image_ids\",0]");
 		JsonNode missing = singleError(
-				this.http.postJson("/api/v1/images/downloads", this.emulator.serverKey(), "{}"));
+				this.running.http().postJson("/api/v1/images/downloads", this.running.emulator().serverKey(), "{}"));
 		assertThat(missing.get("type").stringValue()).isEqualTo("missing");
 	}
 
 	@Test
 	void uploadViaUrlNeedsAnAbsoluteHttpUrl() {
-		JsonNode relative = singleError(this.http.postJson("/api/v1/images/upload_via_url", this.emulator.serverKey(),
+		JsonNode relative = singleError(this.running.http().postJson("/api/v1/images/upload_via_url", this.running.emulator().serverKey(),
 				"{\"url\":\"/images/a.png\"}"));
 		assertThat(relative.get("loc").toString()).isEqualTo("[\"body\",\"url\"]");
 		assertThat(relative.get("type").stringValue()).isEqualTo("url_parsing");
-		JsonNode ftp = singleError(this.http.postJson("/api/v1/images/upload_via_url", this.emulator.serverKey(),
+		JsonNode ftp = singleError(this.running.http().postJson("/api/v1/images/upload_via_url", this.running.emulator().serverKey(),
 				"{\"url\":\"ftp://example.com/a.png\"}"));
 		assertThat(ftp.get("type").stringValue()).isEqualTo("url_scheme");
 	}
@@ -192,11 +179,11 @@ class ValidationTests {
 	@Test
 	void invalidRequestsCreateNothing() {
 		upload("{\"file_name\":\"\"}");
-		assertThat(this.emulator.state().images()).isEmpty();
+		assertThat(this.running.emulator().state().images()).isEmpty();
 	}
 
 	private HttpResponse<String> upload(String json) {
-		return this.http.postJson("/api/v1/images/standard_upload", this.emulator.serverKey(), json);
+		return this.running.http().postJson("/api/v1/images/standard_upload", this.running.emulator().serverKey(), json);
 	}
 
 	private static JsonNode singleError(HttpResponse<String> response) {

@@ -12,6 +12,7 @@ import org.springframework.core.env.Environment;
 
 import dev.imgwire.emulator.ImgwireEmulator;
 import dev.imgwire.spring.boot.autoconfigure.ImgwireConnectionDetails;
+import dev.imgwire.spring.boot.test.autoconfigure.EmulatorImgwireConnectionDetails;
 
 /**
  * Embedded mode: with no Server Key configured, the sample starts the Imgwire emulator
@@ -50,7 +51,7 @@ public final class EmbeddedEmulatorConfiguration {
 
 	@Bean
 	ImgwireConnectionDetails imgwireConnectionDetails(ImgwireEmulator imgwireEmulator) {
-		return new EmbeddedEmulatorConnectionDetails(imgwireEmulator);
+		return new EmulatorImgwireConnectionDetails(imgwireEmulator);
 	}
 
 }

@@ -4,15 +4,22 @@ import dev.imgwire.emulator.ImgwireEmulator;
 import dev.imgwire.spring.boot.autoconfigure.ImgwireConnectionDetails;
 
 /**
- * {@link ImgwireConnectionDetails} of a running {@link ImgwireEmulator}.
+ * {@link ImgwireConnectionDetails} of a running {@link ImgwireEmulator}. Used by
+ * {@link AutoConfigureImgwireEmulator}, and by applications that run on an emulator of
+ * their own, such as a local development mode.
  *
  * @author Imgwire
+ * @since 0.1.0
  */
-class EmulatorImgwireConnectionDetails implements ImgwireConnectionDetails {
+public final class EmulatorImgwireConnectionDetails implements ImgwireConnectionDetails {
 
 	private final ImgwireEmulator emulator;
 
-	EmulatorImgwireConnectionDetails(ImgwireEmulator emulator) {
+	/**
+	 * Create connection details for the given emulator.
+	 * @param emulator the running emulator
+	 */
+	public EmulatorImgwireConnectionDetails(ImgwireEmulator emulator) {
 		this.emulator = emulator;
 	}
 
