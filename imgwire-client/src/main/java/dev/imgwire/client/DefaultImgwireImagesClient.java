@@ -2,6 +2,7 @@ package dev.imgwire.client;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriUtils;
 
 import dev.imgwire.client.error.ImgwireException;
 import dev.imgwire.client.error.ImgwireProcessingException;
@@ -34,6 +36,7 @@ import dev.imgwire.client.error.ImgwireTimeoutException;
 import dev.imgwire.client.error.ImgwireUploadException;
 import dev.imgwire.client.http.ApiExchange;
 import dev.imgwire.client.http.ApiWebClients;
+import dev.imgwire.client.http.ConcealedQuery;
 import dev.imgwire.client.http.ErrorResponseDecoder;
 import dev.imgwire.client.http.JsonCodec;
 import dev.imgwire.client.http.PaginationHeaders;
@@ -235,23 +238,34 @@ public final class DefaultImgwireImagesClient implements ImgwireImagesClient {
 				RequestValidator.uploadToken(uploadToken);
 			}
 			byte[] body = this.json.write(withIdempotencyKey(request));
-			SecretRedactor redactor = this.exchange.redactor().and(uploadToken);
+			if (!signed) {
+				return send(context,
+						() -> exchange(context,
+								jsonBody(this.api.post().uri(ImgwireOperation.CREATE.pathTemplate()), body),
+								this.<StandardUpload>json(ImgwireOperation.CREATE, this.standardUploadType)))
+					.doOnNext((upload) -> context.setImageId(String.valueOf(upload.image().id())));
+			}
+			String token = Objects.requireNonNull(uploadToken);
+			SecretRedactor redactor = this.exchange.redactor().and(token);
+			// The token is a credential: only the wire sees it, never a log or an
+			// observation (see ConcealedQuery).
+			ConcealedQuery query = ConcealedQuery.of("upload_token=" + UriUtils.encode(token, StandardCharsets.UTF_8));
 			return send(context, () -> this.exchange.exchange(ImgwireOperation.CREATE,
-					signed ? signedCreate(body, Objects.requireNonNull(uploadToken))
-							: jsonBody(this.api.post().uri(ImgwireOperation.CREATE.pathTemplate()), body),
-					this.responseTimeout, this.responseTimeout, redactor, context::setStatus,
+					(rawQuery) -> signedCreate(body, rawQuery), query, this.responseTimeout, this.responseTimeout,
+					redactor, context::setStatus,
 					this.<StandardUpload>json(ImgwireOperation.CREATE, this.standardUploadType)))
 				.doOnNext((upload) -> context.setImageId(String.valueOf(upload.image().id())));
 		});
 	}
 
-	private WebClient.RequestHeadersSpec<?> signedCreate(byte[] body, String uploadToken) {
+	private WebClient.RequestHeadersSpec<?> signedCreate(byte[] body, String rawQuery) {
 		// Upload tokens exist for Client Keys; without one configured, the Server Key
 		// still authenticates.
 		String clientKey = this.settings.clientKey();
 		String key = (clientKey != null && !clientKey.isBlank()) ? clientKey : this.settings.serverKey();
 		return this.api.post()
-			.uri(CREATE_WITH_TOKEN_URI, uploadToken)
+			.uri(URI.create(this.settings.baseUrl() + ImgwireOperation.CREATE.pathTemplate() + "?" + rawQuery))
+			.attribute(URI_TEMPLATE_ATTRIBUTE, CREATE_WITH_TOKEN_URI)
 			.headers((headers) -> headers.setBearerAuth(key))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body);
@@ -307,15 +321,22 @@ public final class DefaultImgwireImagesClient implements ImgwireImagesClient {
 			URI target = uploadUri(created.uploadUrl());
 			long length = source.length();
 			SecretRedactor redactor = this.exchange.redactor().and(created.uploadUrl()).and(target.getRawQuery());
+			// The query of a presigned URL is its credential (see ConcealedQuery).
+			ConcealedQuery query = (target.getRawQuery() != null && !target.getRawQuery().isEmpty())
+					? ConcealedQuery.of(target.getRawQuery()) : null;
+			Function<String, WebClient.RequestHeadersSpec<?>> request = (rawQuery) -> this.uploads.put()
+				.uri((rawQuery != null) ? ConcealedQuery.withQuery(target, rawQuery) : target)
+				.attribute(URI_TEMPLATE_ATTRIBUTE, ImgwireOperation.PUT_BYTES.pathTemplate())
+				.contentLength(length)
+				.contentType(MediaType.parseMediaType(mimeType.value()))
+				.body(UploadBody.of(source::content, length, uploaded));
 			Supplier<Mono<Void>> attempt = () -> {
-				Mono<Void> put = this.exchange.<Void>exchange(ImgwireOperation.PUT_BYTES,
-						this.uploads.put()
-							.uri(target)
-							.attribute(URI_TEMPLATE_ATTRIBUTE, ImgwireOperation.PUT_BYTES.pathTemplate())
-							.contentLength(length)
-							.contentType(MediaType.parseMediaType(mimeType.value()))
-							.body(UploadBody.of(source::content, length, uploaded)),
-						this.responseTimeout, this.uploadTimeout, redactor, context::setStatus, this.bodies::discard)
+				Mono<Void> put = ((query != null)
+						? this.exchange.<Void>exchange(ImgwireOperation.PUT_BYTES, request, query, this.responseTimeout,
+								this.uploadTimeout, redactor, context::setStatus, this.bodies::discard)
+						: this.exchange.<Void>exchange(ImgwireOperation.PUT_BYTES, request.apply(null),
+								this.responseTimeout, this.uploadTimeout, redactor, context::setStatus,
+								this.bodies::discard))
 					.timeout(this.uploadTimeout, Mono.error(() -> new ImgwireTimeoutException("PUT",
 							ImgwireOperation.PUT_BYTES.pathTemplate(), "upload not complete within " + this.uploadTimeout,
 							null)));

@@ -1,6 +1,7 @@
 package dev.imgwire.client;
 
 import java.net.URI;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,9 +32,12 @@ public record ImgwireClientSettings(String baseUrl, String serverKey, @Nullable 
 			baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
 		}
 		URI uri = URI.create(baseUrl);
-		if (!uri.isAbsolute() || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
+		if (!uri.isAbsolute() || !("http".equals(scheme) || "https".equals(scheme))) {
 			throw new IllegalArgumentException("base-url: must be an absolute http(s) URL");
 		}
+		// Schemes are case-insensitive; the HTTP stack below expects them in lower case.
+		baseUrl = scheme + baseUrl.substring(scheme.length());
 		if (serverKey == null || serverKey.isBlank()) {
 			throw new IllegalArgumentException("server-key: must not be empty");
 		}

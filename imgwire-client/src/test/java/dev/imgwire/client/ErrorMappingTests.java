@@ -258,14 +258,16 @@ class ErrorMappingTests extends EmulatorTestSupport {
 	}
 
 	@Test
-	void aBodyCutShortIsAResponseException() {
+	void aBodyCutShortByTheConnectionIsATransportException() {
 		ImgwireImagesClient client = noRetries();
 		String id = uploadPng(client(), "cut.png").id().toString();
 		emulator.faults().next(EmulatorOperation.RETRIEVE, 1).truncateBody();
 
-		ImgwireResponseException ex = failure(client.retrieve(id), ImgwireResponseException.class);
+		ImgwireTransportException ex = failure(client.retrieve(id), ImgwireTransportException.class);
 
-		assertThat(ex.getMessage()).contains("/api/v1/images/{image_id}").doesNotContain(id);
+		assertThat(ex.getMessage()).contains("/api/v1/images/{image_id}")
+			.contains("closed before the response body was complete")
+			.doesNotContain(id);
 	}
 
 	@Test

@@ -22,6 +22,8 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
+import org.springframework.core.io.FileSystemResource;
+
 import dev.imgwire.client.error.ImgwireRequestValidationException;
 import dev.imgwire.client.model.StandardUploadRequest;
 import dev.imgwire.client.model.SupportedMimeType;
@@ -166,6 +168,72 @@ class RequestValidationTests extends EmulatorTestSupport {
 		add(cases, "upload of unrecognisable bytes",
 				(c) -> c.upload(UploadSource.fromBytes(new byte[] { 1, 2, 3 }), UploadOptions.defaults()), "mime_type",
 				"could not be inferred");
+		// Added by the reliability catalog (README-reliability.md).
+		add(cases, "image id with a path traversal", (c) -> c.retrieve("../../etc/passwd"), "image_id",
+				"must be a UUID");
+		add(cases, "image id in braces", (c) -> c.delete("{" + ID + "}"), "image_id", "must be a UUID");
+		add(cases, "image id with a trailing newline", (c) -> c.retrieve(ID + "\n"), "image_id", "must be a UUID");
+		add(cases, "negative page", (c) -> c.list(-1, 10), "page", "at least 1");
+		add(cases, "null id list for a download", (c) -> c.createDownloadJob(null), "image_ids", "must not be null");
+		add(cases, "empty id list for a download", (c) -> c.createDownloadJob(List.of()), "image_ids",
+				"at least one");
+		add(cases, "null wait for ready", (c) -> c.awaitReady(ID, null), "timeout", "positive");
+		add(cases, "null upload token", (c) -> c.createStandardUpload(StandardUploadRequest.of("a.png"), null),
+				"upload_token", "must not be blank");
+		add(cases, "unsupported mime type from the wire",
+				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
+						UploadOptions.defaults().withMimeType(SupportedMimeType.fromValue("image/svg+xml"))),
+				"mime_type", "UNKNOWN");
+		add(cases, "256-character purpose",
+				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
+						UploadOptions.defaults().withPurpose("p".repeat(256))),
+				"purpose", "was 256");
+		add(cases, "256-character idempotency key",
+				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
+						UploadOptions.defaults().withIdempotencyKey("k".repeat(256))),
+				"idempotency_key", "was 256");
+		add(cases, "256-character idempotency key for a url",
+				(c) -> c.uploadViaUrl(UploadViaUrlRequest.of("https://example.com/a.png").withIdempotencyKey("k".repeat(256))),
+				"idempotency_key", "was 256");
+		add(cases, "javascript url", (c) -> c.uploadViaUrl(UploadViaUrlRequest.of("javascript:alert(1)")), "url",
+				"http or https");
+		add(cases, "url with a space", (c) -> c.uploadViaUrl(UploadViaUrlRequest.of("http://exa mple.com/a.png")),
+				"url", "valid URI");
+		add(cases, "a special file as the source (/dev/null)",
+				(c) -> c.upload(UploadSource.fromPath(Path.of("/dev/null")), UploadOptions.defaults()), "source",
+				"must be a regular file");
+		add(cases, "an endless special file as the source (/dev/zero)",
+				(c) -> c.upload(UploadSource.fromPath(Path.of("/dev/zero")), UploadOptions.defaults()), "source",
+				"must be a regular file");
+		add(cases, "a named pipe as the source", (c) -> c.upload(UploadSource.fromPath(fifo()), UploadOptions.defaults()),
+				"source", "must be a regular file");
+		// Mode 0200 in procfs: even root cannot read it, so this works where tests run as
+		// root (where chmod does not make a file unreadable).
+		add(cases, "a file not even root can read",
+				(c) -> c.upload(UploadSource.fromPath(Path.of("/proc/sys/vm/drop_caches")), UploadOptions.defaults()),
+				"source", "not readable");
+		add(cases, "a missing resource",
+				(c) -> c.upload(UploadSource.fromResource(new FileSystemResource(directory.resolve("gone.png"))),
+						UploadOptions.defaults()),
+				"source", "does not exist");
+		add(cases, "a hash asked of a one-shot stream",
+				(c) -> c.upload(UploadSource.fromDataBuffers(Flux.empty(), 0),
+						UploadOptions.defaults().withMimeType(SupportedMimeType.PNG).withComputeSha256(true)),
+				"source", "cannot be read twice");
+		add(cases, "null one-shot stream",
+				(c) -> c.upload(UploadSource.fromDataBuffers((Flux<org.springframework.core.io.buffer.DataBuffer>) null, 1),
+						UploadOptions.defaults().withMimeType(SupportedMimeType.PNG)),
+				"source", "must not be null");
+		add(cases, "infinite number in metadata",
+				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
+						UploadOptions.defaults().withCustomMetadata(Map.of("ratio", Double.POSITIVE_INFINITY))),
+				"custom_metadata.ratio", "finite");
+		add(cases, "null value in upload metadata",
+				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
+						UploadOptions.defaults().withCustomMetadata(nullValue())),
+				"custom_metadata.owner", "must not be null");
+		add(cases, "list in url metadata", (c) -> c.uploadViaUrl(UploadViaUrlRequest.of("https://example.com/a.png")
+			.withCustomMetadata(Map.of("tags", List.of("a")))), "custom_metadata.tags", "not a collection");
 		return cases.stream();
 	}
 
@@ -232,6 +300,28 @@ class RequestValidationTests extends EmulatorTestSupport {
 			.expectNextCount(1)
 			.verifyComplete();
 		assertThat(emulator.state().images()).hasSize(1);
+	}
+
+	/**
+	 * A named pipe: reading it would block until a writer comes, so it must be refused
+	 * before anything is read or sent.
+	 */
+	private static Path fifo() {
+		Path fifo = directory.resolve("pipe.png");
+		if (!Files.exists(fifo)) {
+			try {
+				Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+				Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+			}
+			catch (java.io.IOException ex) {
+				Assumptions.abort("mkfifo is not available: " + ex.getMessage());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				Assumptions.abort("interrupted");
+			}
+		}
+		return fifo;
 	}
 
 	private static Map<String, Object> nullValue() {

@@ -326,7 +326,9 @@ class UploadTests extends EmulatorTestSupport {
 
 		WireRecorder.RecordedRequest request = this.wire.last();
 		assertThat(request.header("Authorization")).isEqualTo("Bearer " + emulator.clientKey());
-		assertThat(request.pathAndQuery()).isEqualTo("/api/v1/images/standard_upload?upload_token=" + token.token());
+		// Reactor Netty itself only sees a placeholder; the token goes onto the wire
+		// below it, and the emulator redeemed it.
+		assertThat(request.pathAndQuery()).matches("/api/v1/images/standard_upload\\?upload_token=redacted-[0-9a-f]{12}");
 		EmulatedImage image = emulator.state().image(upload.image().id()).orElseThrow();
 		assertThat(image.uploadTokenId()).isEqualTo(token.id());
 		assertThat(image.idempotencyKey()).isNotBlank();

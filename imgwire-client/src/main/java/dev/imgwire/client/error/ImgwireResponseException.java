@@ -1,8 +1,9 @@
 package dev.imgwire.client.error;
 
 /**
- * The API answered, but the body could not be read as the expected JSON: malformed, an
- * HTML page, empty, or truncated.
+ * The API answered, but the body could not be read as the expected JSON: malformed
+ * (including JSON that ends early), an HTML page, or empty. A body cut short because the
+ * connection closed is an {@link ImgwireTransportException} instead.
  *
  * @author Imgwire
  */

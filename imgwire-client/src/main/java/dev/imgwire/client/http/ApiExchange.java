@@ -2,11 +2,15 @@ package dev.imgwire.client.http;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -18,6 +22,11 @@ import dev.imgwire.client.ImgwireOperation;
  * others to the {@link ErrorResponseDecoder}, and failures of the HTTP stack through
  * {@link TransportErrors}. The response timeout is part of the attempt, so a retry starts
  * a fresh one.
+ * <p>
+ * A request whose query is a credential is sent with a {@link ConcealedQuery}: the
+ * HTTP stack above the wire only ever sees a placeholder. With a connector other than
+ * Reactor Netty, which offers no way to do that, the request is sent with the real query
+ * (the first time after a refusal that sent nothing), and from then on directly.
  *
  * @author Imgwire
  */
@@ -26,6 +35,8 @@ public final class ApiExchange {
 	private final ErrorResponseDecoder errors;
 
 	private final SecretRedactor redactor;
+
+	private volatile boolean concealmentUnsupported;
 
 	public ApiExchange(ErrorResponseDecoder errors, SecretRedactor redactor) {
 		this.errors = errors;
@@ -48,17 +59,39 @@ public final class ApiExchange {
 	public <T> Mono<T> exchange(ImgwireOperation operation, WebClient.RequestHeadersSpec<?> request,
 			Duration responseTimeout, Duration fallbackTimeout, SecretRedactor redactor, IntConsumer status,
 			Function<ClientResponse, Mono<T>> reader) {
-		String method = Objects.requireNonNull(operation.method(), "operation must be a request").name();
-		String pathTemplate = Objects.requireNonNull(operation.pathTemplate());
-		return ResponseTimeouts.<T>apply(responseTimeout, fallbackTimeout, (timeout) -> request.httpRequest(timeout)
-			.exchangeToMono((response) -> {
-				int code = response.statusCode().value();
-				status.accept(code);
-				if (response.statusCode().is2xxSuccessful()) {
-					return reader.apply(response);
-				}
-				return this.errors.decode(response, method, pathTemplate, redactor).flatMap(Mono::error);
-			})).onErrorMap((ex) -> TransportErrors.map(ex, method, pathTemplate));
+		return send(operation, request, null, responseTimeout, fallbackTimeout, redactor, status, reader);
+	}
+
+	/**
+	 * Send one attempt of a request whose query is a credential.
+	 * @param <T> the result type
+	 * @param operation the operation, for its method and path template
+	 * @param request builds the request for a given raw query
+	 * @param query the concealed query
+	 * @param responseTimeout the response timeout
+	 * @param fallbackTimeout bound of the whole exchange where the connector has no
+	 * native response timeout
+	 * @param redactor removes secrets from the server's error text
+	 * @param status receives the status code of the answer
+	 * @param reader reads a 2xx answer
+	 * @return the result
+	 */
+	public <T> Mono<T> exchange(ImgwireOperation operation, Function<String, WebClient.RequestHeadersSpec<?>> request,
+			ConcealedQuery query, Duration responseTimeout, Duration fallbackTimeout, SecretRedactor redactor,
+			IntConsumer status, Function<ClientResponse, Mono<T>> reader) {
+		return Mono.defer(() -> {
+			if (this.concealmentUnsupported) {
+				return send(operation, request.apply(query.query()), null, responseTimeout, fallbackTimeout, redactor,
+						status, reader);
+			}
+			return send(operation, request.apply(query.placeholder()), query, responseTimeout, fallbackTimeout,
+					redactor, status, reader)
+				.onErrorResume(QueryRevealer.Unsupported.class, (ex) -> {
+					this.concealmentUnsupported = true;
+					return send(operation, request.apply(query.query()), null, responseTimeout, fallbackTimeout,
+							redactor, status, reader);
+				});
+		});
 	}
 
 	/**
@@ -74,6 +107,35 @@ public final class ApiExchange {
 	public <T> Mono<T> exchange(ImgwireOperation operation, WebClient.RequestHeadersSpec<?> request,
 			Duration responseTimeout, IntConsumer status, Function<ClientResponse, Mono<T>> reader) {
 		return exchange(operation, request, responseTimeout, responseTimeout, this.redactor, status, reader);
+	}
+
+	private <T> Mono<T> send(ImgwireOperation operation, WebClient.RequestHeadersSpec<?> request,
+			@Nullable ConcealedQuery query, Duration responseTimeout, Duration fallbackTimeout, SecretRedactor redactor,
+			IntConsumer status, Function<ClientResponse, Mono<T>> reader) {
+		String method = Objects.requireNonNull(operation.method(), "operation must be a request").name();
+		String pathTemplate = Objects.requireNonNull(operation.pathTemplate());
+		return Mono.defer(() -> {
+			AtomicReference<Runnable> cleanup = new AtomicReference<>();
+			Consumer<ClientHttpRequest> reveal = (query != null)
+					? (httpRequest) -> cleanup.set(QueryRevealer.install(httpRequest, query)) : (httpRequest) -> {
+					};
+			return ResponseTimeouts.<T>apply(responseTimeout, fallbackTimeout,
+					(timeout) -> request.httpRequest(timeout.andThen(reveal)).exchangeToMono((response) -> {
+						int code = response.statusCode().value();
+						status.accept(code);
+						if (response.statusCode().is2xxSuccessful()) {
+							return reader.apply(response);
+						}
+						return this.errors.decode(response, method, pathTemplate, redactor).flatMap(Mono::error);
+					}))
+				.onErrorMap((ex) -> TransportErrors.map(ex, method, pathTemplate))
+				.doFinally((signal) -> {
+					Runnable remove = cleanup.getAndSet(null);
+					if (remove != null) {
+						remove.run();
+					}
+				});
+		});
 	}
 
 	public SecretRedactor redactor() {

@@ -48,7 +48,7 @@ public final class ApiWebClients {
 		// An explicit factory, because a factory on the caller's builder would make it
 		// ignore baseUrl.
 		DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(settings.baseUrl());
-		return builder.clone().uriBuilderFactory(uriBuilderFactory).defaultHeaders((headers) -> {
+		return withoutRequestDetailLogging(builder.clone()).uriBuilderFactory(uriBuilderFactory).defaultHeaders((headers) -> {
 			headers.set(HttpHeaders.USER_AGENT, ClientVersion.userAgent());
 			if (settings.environmentId() != null && !settings.environmentId().isBlank()) {
 				headers.set(ENVIRONMENT_ID, settings.environmentId().strip());
@@ -64,10 +64,20 @@ public final class ApiWebClients {
 	 * @return the client
 	 */
 	public static WebClient uploads(WebClient.Builder builder) {
-		return builder.clone().defaultHeaders((headers) -> {
+		return withoutRequestDetailLogging(builder.clone()).defaultHeaders((headers) -> {
 			CREDENTIAL_HEADERS.forEach(headers::remove);
 			headers.set(HttpHeaders.USER_AGENT, ClientVersion.userAgent());
 		}).filter(stripCredentials()).build();
+	}
+
+	/**
+	 * Spring logs request headers, among them {@code Authorization: Bearer <key>}, when
+	 * logging of request details is enabled (Boot's
+	 * {@code spring.http.codecs.log-request-details}); never for these clients. Applied
+	 * after the caller's codec configuration, so it wins.
+	 */
+	private static WebClient.Builder withoutRequestDetailLogging(WebClient.Builder builder) {
+		return builder.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false));
 	}
 
 	private static ExchangeFilterFunction stripCredentials() {

@@ -11,12 +11,14 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 
 import dev.imgwire.client.error.ImgwireException;
 import dev.imgwire.client.error.ImgwireResponseException;
+import dev.imgwire.client.error.ImgwireTransportException;
 
 /**
  * Reads successful answers. The body is read whole (bounded by
  * {@value #MAX_BODY_BYTES} bytes) and parsed with the client's own {@link JsonCodec},
  * whatever the {@code Content-Type}; anything that is not the expected JSON (malformed,
- * HTML, empty, cut short) becomes an {@link ImgwireResponseException}.
+ * HTML, empty) becomes an {@link ImgwireResponseException}. A body cut short by the
+ * connection closing is an {@link ImgwireTransportException}, like any lost answer.
  *
  * @author Imgwire
  */
@@ -56,9 +58,14 @@ public final class ResponseBodies {
 					DataBufferUtils.release(buffer);
 				}
 			})
+			// A connection lost in the middle of the body is a lost answer, as much as one
+			// lost before it: a transport failure, retried where the operation may be.
 			.onErrorMap((ex) -> !(ex instanceof ImgwireException),
-					(ex) -> TransportErrors.isTimeout(ex) ? TransportErrors.map(ex, method, pathTemplate)
-							: unreadable(method, pathTemplate, status, reason(ex), ex))
+					(ex) -> (TransportErrors.isTimeout(ex)) ? TransportErrors.map(ex, method, pathTemplate)
+							: TransportErrors.isConnectionFailure(ex)
+									? new ImgwireTransportException(method, pathTemplate,
+											"the connection closed before the response body was complete", ex)
+									: unreadable(method, pathTemplate, status, reason(ex), ex))
 			.switchIfEmpty(Mono.error(() -> unreadable(method, pathTemplate, status, "the body is empty", null)))
 			.flatMap((bytes) -> decode(bytes, type, method, pathTemplate, status));
 	}
@@ -108,9 +115,6 @@ public final class ResponseBodies {
 	private static String reason(Throwable ex) {
 		if (ex instanceof DataBufferLimitException) {
 			return "the body is larger than " + MAX_BODY_BYTES + " bytes";
-		}
-		if (TransportErrors.isConnectionFailure(ex)) {
-			return "the connection closed before the body was complete";
 		}
 		return "the body could not be read (" + ex.getClass().getSimpleName() + ")";
 	}

@@ -2,11 +2,11 @@ package dev.imgwire.client.http;
 
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClientRequest;
 
 import org.springframework.http.client.reactive.ClientHttpRequest;
@@ -53,16 +53,15 @@ public final class ResponseTimeouts {
 	public static <T> Mono<T> apply(Duration timeout, Duration fallbackTimeout,
 			Function<Consumer<ClientHttpRequest>, Mono<T>> exchange) {
 		return Mono.defer(() -> {
-			AtomicBoolean nativeApplied = new AtomicBoolean();
-			Consumer<ClientHttpRequest> callback = (request) -> {
-				if (REACTOR_NETTY_PRESENT && NettyTimeout.apply(request, timeout)) {
-					nativeApplied.set(true);
-				}
-			};
-			// Fires only when the connector had no native timeout; with Reactor Netty the
-			// timer expires into a never-ending publisher and so never interrupts.
-			Mono<Long> fallback = Mono.delay(fallbackTimeout)
-				.flatMap((tick) -> nativeApplied.get() ? Mono.<Long>never() : Mono.just(tick));
+			// Emits once the connector has created the request: whether it applied the
+			// timeout natively. Before that the request waits for a connection (bounded
+			// by the pool and the connect timeout), which is no wait for a response.
+			Sinks.One<Boolean> created = Sinks.one();
+			Consumer<ClientHttpRequest> callback = (request) -> created
+				.tryEmitValue(REACTOR_NETTY_PRESENT && NettyTimeout.apply(request, timeout));
+			// Fires only when the connector had no native timeout.
+			Mono<Long> fallback = created.asMono()
+				.flatMap((nativeApplied) -> nativeApplied ? Mono.<Long>never() : Mono.delay(fallbackTimeout));
 			return exchange.apply(callback)
 				.timeout(fallback)
 				.onErrorMap(TimeoutException.class, (ex) -> new TimeoutException("no response within " + fallbackTimeout));
