@@ -29,6 +29,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriUtils;
 
+import dev.imgwire.client.error.ImgwireApiException;
 import dev.imgwire.client.error.ImgwireException;
 import dev.imgwire.client.error.ImgwireProcessingException;
 import dev.imgwire.client.error.ImgwireRequestValidationException;
@@ -350,8 +351,20 @@ public final class DefaultImgwireImagesClient implements ImgwireImagesClient {
 								+ ") and cannot be retried: the source is a one-shot stream that cannot be replayed",
 								ex));
 			};
-			return send(context, attempt).doOnEach((signal) -> context.setUploadedBytes(uploaded.get()));
+			return send(context, attempt)
+				.onErrorResume(DefaultImgwireImagesClient::earlierAttemptDelivered, (ex) -> Mono.empty())
+				.doOnEach((signal) -> context.setUploadedBytes(uploaded.get()));
 		});
+	}
+
+	/**
+	 * A retried PUT answered 409 Conflict: the bytes are already there, so an earlier
+	 * attempt got through and only its answer was lost. The image retrieved next shows
+	 * what was stored.
+	 */
+	private static boolean earlierAttemptDelivered(Throwable failure) {
+		return failure instanceof ImgwireApiException apiException && apiException.getStatusCode() == 409
+				&& apiException.getAttempts() > 1;
 	}
 
 	private static URI uploadUri(String uploadUrl) {

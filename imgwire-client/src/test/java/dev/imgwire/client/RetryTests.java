@@ -166,6 +166,31 @@ class RetryTests extends EmulatorTestSupport {
 	}
 
 	@Test
+	void anUploadWhosePutAnswerWasLostCompletesWithTheBytesStoredOnce() {
+		emulator.faults().next(EmulatorOperation.PRESIGNED_PUT, 1).loseResponse();
+
+		Image image = client()
+			.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("x.png"))
+			.block(TIMEOUT);
+
+		assertThat(emulator.state().requestCount(EmulatorOperation.PRESIGNED_PUT)).isEqualTo(2);
+		assertThat(emulator.state().images()).extracting(EmulatedImage::id).containsExactly(image.id());
+		assertThat(emulator.state().storedBytes(image.id())).hasValue(TestImages.png());
+	}
+
+	@Test
+	void aConflictOnTheFirstPutIsNotMistakenForADeliveredUpload() {
+		emulator.faults().next(EmulatorOperation.PRESIGNED_PUT, 1).respondWith(409);
+
+		ImgwireApiException ex = failure(
+				client().upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("x.png")),
+				ImgwireApiException.class);
+
+		assertThat(ex.getStatusCode()).isEqualTo(409);
+		assertThat(ex.getAttempts()).isEqualTo(1);
+	}
+
+	@Test
 	void anUploadViaUrlWhoseAnswerWasLostLeavesOneImage() {
 		Image source = uploadPng(client(), "remote.png");
 		emulator.faults().next(EmulatorOperation.UPLOAD_VIA_URL, 1).loseResponse();
