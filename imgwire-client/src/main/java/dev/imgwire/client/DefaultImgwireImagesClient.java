@@ -207,7 +207,8 @@ public final class DefaultImgwireImagesClient implements ImgwireImagesClient {
 			return send(context,
 					() -> exchange(context,
 							this.api.delete().uri(ImgwireOperation.DELETE.pathTemplate(), id).headers(serverKey()),
-							json(ImgwireOperation.DELETE, this.stringMapType)));
+							this.<Map<String, String>>json(ImgwireOperation.DELETE, this.stringMapType)))
+				.onErrorResume(earlierAttemptDelivered(404), (ex) -> Mono.just(Map.of()));
 		});
 	}
 
@@ -215,9 +216,11 @@ public final class DefaultImgwireImagesClient implements ImgwireImagesClient {
 	public Mono<Map<String, String>> bulkDelete(Collection<String> imageIds) {
 		return operation(ImgwireOperation.BULK_DELETE, (context) -> {
 			byte[] body = this.json.write(new ImageIds(RequestValidator.imageIds(imageIds)));
-			return send(context, () -> exchange(context,
-					jsonBody(this.api.post().uri(ImgwireOperation.BULK_DELETE.pathTemplate()), body),
-					json(ImgwireOperation.BULK_DELETE, this.stringMapType)));
+			return send(context,
+					() -> exchange(context,
+							jsonBody(this.api.post().uri(ImgwireOperation.BULK_DELETE.pathTemplate()), body),
+							this.<Map<String, String>>json(ImgwireOperation.BULK_DELETE, this.stringMapType)))
+				.onErrorResume(earlierAttemptDelivered(404), (ex) -> Mono.just(Map.of()));
 		});
 	}
 
@@ -321,7 +324,12 @@ public final class DefaultImgwireImagesClient implements ImgwireImagesClient {
 			context.setUploadedBytes(0);
 			URI target = uploadUri(created.uploadUrl());
 			long length = source.length();
-			SecretRedactor redactor = this.exchange.redactor().and(created.uploadUrl()).and(target.getRawQuery());
+			// Object stores echo single parameters (S3's <SignatureProvided>), not only
+			// the whole URL or query.
+			SecretRedactor redactor = this.exchange.redactor()
+				.and(created.uploadUrl())
+				.and(target.getRawQuery())
+				.andQueryValues(target.getRawQuery());
 			// The query of a presigned URL is its credential (see ConcealedQuery).
 			ConcealedQuery query = (target.getRawQuery() != null && !target.getRawQuery().isEmpty())
 					? ConcealedQuery.of(target.getRawQuery()) : null;
@@ -352,19 +360,22 @@ public final class DefaultImgwireImagesClient implements ImgwireImagesClient {
 								ex));
 			};
 			return send(context, attempt)
-				.onErrorResume(DefaultImgwireImagesClient::earlierAttemptDelivered, (ex) -> Mono.empty())
+				.onErrorResume(earlierAttemptDelivered(409), (ex) -> Mono.empty())
 				.doOnEach((signal) -> context.setUploadedBytes(uploaded.get()));
 		});
 	}
 
 	/**
-	 * A retried PUT answered 409 Conflict: the bytes are already there, so an earlier
-	 * attempt got through and only its answer was lost. The image retrieved next shows
-	 * what was stored.
+	 * Whether a failure is a retry meeting the effect of an earlier attempt whose answer
+	 * was lost: a retried PUT answered 409 Conflict (the bytes are already there), a
+	 * retried delete answered 404 (the image is already gone). The same status on the
+	 * first attempt is a real failure.
+	 * @param status the status the earlier attempt's effect produces
+	 * @return the test
 	 */
-	private static boolean earlierAttemptDelivered(Throwable failure) {
-		return failure instanceof ImgwireApiException apiException && apiException.getStatusCode() == 409
-				&& apiException.getAttempts() > 1;
+	private static Predicate<Throwable> earlierAttemptDelivered(int status) {
+		return (failure) -> failure instanceof ImgwireApiException apiException
+				&& apiException.getStatusCode() == status && apiException.getAttempts() > 1;
 	}
 
 	private static URI uploadUri(String uploadUrl) {
@@ -425,34 +436,48 @@ public final class DefaultImgwireImagesClient implements ImgwireImagesClient {
 
 	@Override
 	public Mono<Image> awaitReady(String imageId, Duration timeout) {
-		return Mono.defer(() -> {
-			UUID id = RequestValidator.imageId(imageId);
-			RequestValidator.timeout("timeout", timeout);
-			return poll(() -> retrieve(id.toString()), Image::status, ImageStatus::isTerminal, timeout)
-				.flatMap((image) -> (image.status() == ImageStatus.READY) ? Mono.just(image)
-						: Mono.error(new ImgwireProcessingException("Image " + id + " ended in status " + image.status()
-								+ " instead of READY" + ((image.status() == ImageStatus.QUARANTINE)
-										? ": it was quarantined and will not be delivered" : ""),
-								id.toString(), image.status().name())))
-				.onErrorMap(PollTimeout.class, (ex) -> new ImgwireProcessingException("Image " + id
-						+ " was not READY within " + timeout + "; last status: " + ex.lastStatus, id.toString(),
-						ex.lastStatus));
-		});
+		return await("Image", () -> RequestValidator.imageId(imageId), timeout, this::retrieve, Image::status,
+				ImageStatus::isTerminal, ImageStatus.READY, (image) -> (image.status() == ImageStatus.QUARANTINE)
+						? ": it was quarantined and will not be delivered" : "");
 	}
 
 	@Override
 	public Mono<DownloadJob> awaitDownloadJob(String jobId, Duration timeout) {
+		return await("Download job", () -> RequestValidator.downloadJobId(jobId), timeout, this::retrieveDownloadJob,
+				DownloadJob::status, DownloadJobStatus::isTerminal, DownloadJobStatus.READY,
+				(job) -> ": the archive could not be built");
+	}
+
+	/**
+	 * Validate, then poll until the status is terminal: the value when it is the wanted
+	 * one, an {@link ImgwireProcessingException} for any other terminal status or when
+	 * the timeout passes first.
+	 * @param what what is awaited, for messages
+	 * @param id validates the id
+	 * @param timeout validated, then the bound of the whole wait
+	 * @param fetch fetches the value for an id
+	 * @param status the status of a value
+	 * @param terminal whether a status is terminal
+	 * @param ready the wanted terminal status
+	 * @param explanation what a message adds after another terminal status
+	 * @return the value once ready
+	 */
+	private <T, S extends Enum<S>> Mono<T> await(String what, Supplier<UUID> id, Duration timeout,
+			Function<String, Mono<T>> fetch, Function<T, S> status, Predicate<S> terminal, S ready,
+			Function<T, String> explanation) {
 		return Mono.defer(() -> {
-			UUID id = RequestValidator.downloadJobId(jobId);
+			String validId = id.get().toString();
 			RequestValidator.timeout("timeout", timeout);
-			return poll(() -> retrieveDownloadJob(id.toString()), DownloadJob::status, DownloadJobStatus::isTerminal,
-					timeout)
-				.flatMap((job) -> (job.status() == DownloadJobStatus.READY) ? Mono.just(job)
-						: Mono.error(new ImgwireProcessingException("Download job " + id + " ended in status "
-								+ job.status() + " instead of READY: the archive could not be built", id.toString(),
-								job.status().name())))
-				.onErrorMap(PollTimeout.class, (ex) -> new ImgwireProcessingException("Download job " + id
-						+ " was not READY within " + timeout + "; last status: " + ex.lastStatus, id.toString(),
+			return poll(() -> fetch.apply(validId), status, terminal, timeout)
+				.flatMap((value) -> {
+					S reached = status.apply(value);
+					return (reached == ready) ? Mono.just(value)
+							: Mono.error(new ImgwireProcessingException(what + " " + validId + " ended in status "
+									+ reached + " instead of " + ready + explanation.apply(value), validId,
+									reached.name()));
+				})
+				.onErrorMap(PollTimeout.class, (ex) -> new ImgwireProcessingException(what + " " + validId
+						+ " was not " + ready + " within " + timeout + "; last status: " + ex.lastStatus, validId,
 						ex.lastStatus));
 		});
 	}
@@ -476,7 +501,9 @@ public final class DefaultImgwireImagesClient implements ImgwireImagesClient {
 	}
 
 	/**
-	 * Send a request through the retry strategy, counting every attempt.
+	 * Send a request through the retry strategy, counting every attempt. The count goes
+	 * on the exception here, not in the strategy, so that custom strategies report it
+	 * too.
 	 */
 	private <T> Mono<T> send(ImgwireClientObservationContext context, Supplier<Mono<T>> attempt) {
 		Mono<T> counted = Mono.defer(() -> {

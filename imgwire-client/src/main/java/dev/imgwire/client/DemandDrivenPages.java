@@ -114,7 +114,7 @@ final class DemandDrivenPages<C, P, E> {
 	}
 
 	private void start(C cursor) {
-		this.inFlight = this.fetch.apply(cursor).contextWrite(this.sink.contextView()).subscribe((page) -> {
+		Disposable request = this.fetch.apply(cursor).contextWrite(this.sink.contextView()).subscribe((page) -> {
 			this.next = this.nextCursor.apply(page, cursor);
 			this.elements.apply(page).forEach(this.buffered::add);
 		}, (ex) -> {
@@ -129,6 +129,11 @@ final class DemandDrivenPages<C, P, E> {
 			this.fetching = false;
 			drain();
 		});
+		this.inFlight = request;
+		// A cancel that arrived while subscribe() ran found no request to dispose.
+		if (this.sink.isCancelled()) {
+			request.dispose();
+		}
 	}
 
 	private void dispose() {

@@ -72,15 +72,29 @@ public interface ImgwireImagesClient {
 
 	/**
 	 * Delete one image ({@code DELETE /api/v1/images/{image_id}}).
+	 * <p>
+	 * A retry that is answered 404 means an earlier attempt deleted the image and only
+	 * its answer was lost: that counts as success, with an empty map. A 404 on the first
+	 * attempt is an {@link dev.imgwire.client.error.ImgwireNotFoundException}. The API
+	 * gives no way to tell that apart from an id that was unknown all along when the
+	 * first attempt never reached it.
 	 * @param imageId the image id, a UUID
-	 * @return the API's answer, an untyped map
+	 * @return the API's answer, an untyped map; empty when a retry found the image
+	 * already deleted
 	 */
 	Mono<Map<String, String>> delete(String imageId);
 
 	/**
 	 * Delete several images ({@code POST /api/v1/images/bulk_delete}).
+	 * <p>
+	 * A retry that is answered 404 means an earlier attempt deleted the images and only
+	 * its answer was lost: that counts as success, with an empty map. A 404 on the first
+	 * attempt is an {@link dev.imgwire.client.error.ImgwireNotFoundException}. The API
+	 * gives no way to tell that apart from an id that was unknown all along when the
+	 * first attempt never reached it.
 	 * @param imageIds at least one image id, each a UUID
-	 * @return the API's answer, an untyped map
+	 * @return the API's answer, an untyped map; empty when a retry found the images
+	 * already deleted
 	 */
 	Mono<Map<String, String>> bulkDelete(Collection<String> imageIds);
 

@@ -125,12 +125,4 @@ public enum ImgwireOperation {
 		return this.retryable;
 	}
 
-	/**
-	 * Whether the operation is a single HTTP request.
-	 * @return {@code false} for the composite {@link #UPLOAD}
-	 */
-	public boolean isRequest() {
-		return this.method != null;
-	}
-
 }

@@ -1,14 +1,21 @@
 package dev.imgwire.client;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.test.StepVerifier;
 
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.imgwire.client.model.Image;
@@ -99,7 +106,8 @@ class PaginationTests extends EmulatorTestSupport {
 
 		List<Image> all = client.listAll(2).collectList().block(TIMEOUT);
 
-		assertThat(all).extracting(Image::id).containsExactlyInAnyOrderElementsOf(uploaded.stream().map(Image::id).toList());
+		// The emulator lists oldest first.
+		assertThat(all).extracting(Image::id).containsExactlyElementsOf(uploaded.stream().map(Image::id).toList());
 		assertThat(emulator.state().requestCount(EmulatorOperation.LIST)).isEqualTo(3);
 	}
 
@@ -143,6 +151,46 @@ class PaginationTests extends EmulatorTestSupport {
 			.then(() -> assertThat(listRequests()).isEqualTo(2))
 			.thenCancel()
 			.verify(TIMEOUT);
+	}
+
+	@Test
+	void aCancelThatArrivesWhileAPageRequestIsBeingSubscribedCancelsThatRequest() throws InterruptedException {
+		uploadPng(client(), "a.png");
+		uploadPng(client(), "b.png");
+		CountDownLatch secondPageCancelled = new CountDownLatch(1);
+		BaseSubscriber<Image> subscriber = new BaseSubscriber<>() {
+
+			@Override
+			protected void hookOnSubscribe(Subscription subscription) {
+				request(1);
+			}
+
+			@Override
+			protected void hookOnNext(Image image) {
+				request(1);
+			}
+
+		};
+		AtomicInteger lists = new AtomicInteger();
+		// The second page's request cancels the iteration while it is being subscribed,
+		// the narrowest window there is, and then stalls, so that only a cancel ends it.
+		ExchangeFilterFunction cancelWhileSubscribing = (request, next) -> {
+			if (lists.incrementAndGet() != 2) {
+				return next.exchange(request);
+			}
+			emulator.faults().next(EmulatorOperation.LIST, 1).stall(Duration.ofMinutes(1));
+			subscriber.cancel();
+			return next.exchange(request).doOnCancel(secondPageCancelled::countDown);
+		};
+		ImgwireImagesClient client = ImgwireImagesClient
+			.builder(this.wire.webClientBuilder().filter(cancelWhileSubscribing), settings())
+			.retryPolicy(FAST_RETRIES)
+			.build();
+
+		client.listAll(1).subscribe(subscriber);
+
+		assertThat(secondPageCancelled.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		assertThat(lists).hasValue(2);
 	}
 
 	@Test

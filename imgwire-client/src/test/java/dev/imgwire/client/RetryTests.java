@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
 import dev.imgwire.client.error.ImgwireApiException;
+import dev.imgwire.client.error.ImgwireNotFoundException;
 import dev.imgwire.client.error.ImgwireRateLimitException;
 import dev.imgwire.client.error.ImgwireServerException;
 import dev.imgwire.client.error.ImgwireTimeoutException;
@@ -198,6 +200,50 @@ class RetryTests extends EmulatorTestSupport {
 		Image copy = client().uploadViaUrl(UploadViaUrlRequest.of(source.cdnUrl())).block(TIMEOUT);
 
 		assertThat(emulator.state().images()).extracting(EmulatedImage::id).containsExactlyInAnyOrder(source.id(), copy.id());
+	}
+
+	@Test
+	void aDeleteWhoseAnswerWasLostSucceedsAlthoughTheRetryFindsTheImageGone() {
+		Image image = uploadPng(client(), "gone.png");
+		emulator.faults().next(EmulatorOperation.DELETE, 1).loseResponse();
+
+		Map<String, String> answer = client().delete(image.id().toString()).block(TIMEOUT);
+
+		assertThat(answer).isEmpty();
+		assertThat(emulator.state().requestCount(EmulatorOperation.DELETE)).isEqualTo(2);
+		assertThat(emulator.state().images()).isEmpty();
+	}
+
+	@Test
+	void aBulkDeleteWhoseAnswerWasLostSucceedsAlthoughTheRetryFindsTheImagesGone() {
+		Image first = uploadPng(client(), "first.png");
+		Image second = uploadPng(client(), "second.png");
+		emulator.faults().next(EmulatorOperation.BULK_DELETE, 1).loseResponse();
+
+		Map<String, String> answer = client().bulkDelete(List.of(first.id().toString(), second.id().toString()))
+			.block(TIMEOUT);
+
+		assertThat(answer).isEmpty();
+		assertThat(emulator.state().requestCount(EmulatorOperation.BULK_DELETE)).isEqualTo(2);
+		assertThat(emulator.state().images()).isEmpty();
+	}
+
+	@Test
+	void aNotFoundOnTheFirstDeleteAttemptIsStillAFailure() {
+		ImgwireNotFoundException ex = failure(client().delete(UUID.randomUUID().toString()),
+				ImgwireNotFoundException.class);
+
+		assertThat(ex.getAttempts()).isEqualTo(1);
+		assertThat(emulator.state().requestCount(EmulatorOperation.DELETE)).isEqualTo(1);
+	}
+
+	@Test
+	void aNotFoundOnTheFirstBulkDeleteAttemptIsStillAFailure() {
+		ImgwireNotFoundException ex = failure(client().bulkDelete(List.of(UUID.randomUUID().toString())),
+				ImgwireNotFoundException.class);
+
+		assertThat(ex.getAttempts()).isEqualTo(1);
+		assertThat(emulator.state().requestCount(EmulatorOperation.BULK_DELETE)).isEqualTo(1);
 	}
 
 	@Test

@@ -176,7 +176,6 @@ public final class ImgwireEmulator implements AutoCloseable {
 		catch (RuntimeException ex) {
 			// Closing the connections below still frees the port's clients.
 		}
-		this.scheduler.close();
 		this.connections.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT.toMillis());
 		releaseResources();
 	}

@@ -8,15 +8,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Flow;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import dev.imgwire.emulator.state.EmulatedImage;
@@ -258,6 +264,33 @@ class PresignedUploadTests {
 					"image/png");
 			assertThat(put.statusCode()).isEqualTo(413);
 			assertThat(limited.state().openPutStreams()).isZero();
+		}
+	}
+
+	@Test
+	void chunkedUploadAboveTheSizeLimitIsStoppedWhileTheBodyStreams(@TempDir Path parent) throws IOException {
+		try (ImgwireEmulator limited = ImgwireEmulator.builder().maxUploadBytes(1024).storageDirectory(parent).start()) {
+			TestHttp limitedHttp = new TestHttp(limited);
+			JsonNode created = limitedHttp.createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
+			String url = created.get("upload_url").stringValue();
+			UUID id = UUID.fromString(created.get("image").get("id").stringValue());
+			List<byte[]> chunks = Collections.nCopies(8, new byte[1024]);
+			// Without a known length the JDK client sends the body chunked, so there is no
+			// Content-Length to reject up front: only the limit on received bytes stops it.
+			HttpResponse<String> put = limitedHttp.send(limitedHttp.request(url)
+				.header("Content-Type", "image/png")
+				.PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(chunks))));
+			assertThat(put.statusCode()).as(put.body()).isEqualTo(413);
+			assertThat(TestHttp.json(put).get("error_type").stringValue()).isEqualTo("PayloadTooLargeError");
+			assertThat(limited.state().openPutStreams()).isZero();
+			assertThat(limited.state().storedBytes(id)).isEmpty();
+			assertThat(limited.state().image(id).get().status()).isEqualTo("PENDING");
+			try (Stream<Path> files = Files.walk(parent)) {
+				assertThat(files.filter(Files::isRegularFile)).isEmpty();
+			}
+			byte[] png = TestImages.png(2, 2);
+			assertThat(limitedHttp.put(url, png, "image/png").statusCode()).isEqualTo(200);
+			assertThat(limited.state().storedBytes(id)).hasValue(png);
 		}
 	}
 

@@ -5,8 +5,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,6 +103,27 @@ class UploadViaUrlTests {
 				assertThat(TestHttp.json(response).get("detail").stringValue()).contains("limit");
 			}
 			assertThat(limited.state().images()).isEmpty();
+		}
+	}
+
+	@Test
+	void fetchedFileIsDiscardedWhenTheImageCannotBeStored(@TempDir Path parent) throws IOException {
+		try (ImgwireEmulator emulator = ImgwireEmulator.builder().storageDirectory(parent).start()) {
+			Path storage;
+			try (Stream<Path> children = Files.list(parent)) {
+				storage = children.findFirst().orElseThrow();
+			}
+			// A file where the images directory belongs makes moving the fetched bytes into
+			// place fail, after the fetch has written them to the incoming folder.
+			Files.delete(storage.resolve("images"));
+			Files.createFile(storage.resolve("images"));
+			HttpResponse<String> response = new TestHttp(emulator).postJson("/api/v1/images/upload_via_url",
+					emulator.serverKey(), "{\"url\":\"" + this.originUrl + "/untyped/a.png\"}");
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
+			assertThat(this.originRequests).hasValue(1);
+			try (Stream<Path> incoming = Files.list(storage.resolve("incoming"))) {
+				assertThat(incoming).isEmpty();
+			}
 		}
 	}
 

@@ -2,11 +2,14 @@ package dev.imgwire.client.http;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -26,17 +29,20 @@ import dev.imgwire.client.ImgwireOperation;
  * A request whose query is a credential is sent with a {@link ConcealedQuery}: the
  * HTTP stack above the wire only ever sees a placeholder. With a connector other than
  * Reactor Netty, which offers no way to do that, the request is sent with the real query
- * (the first time after a refusal that sent nothing), and from then on directly.
+ * (the first time after a refusal that sent nothing), and from then on directly; that is
+ * logged once, as a warning.
  *
  * @author Imgwire
  */
 public final class ApiExchange {
 
+	private static final Log logger = LogFactory.getLog(ApiExchange.class);
+
 	private final ErrorResponseDecoder errors;
 
 	private final SecretRedactor redactor;
 
-	private volatile boolean concealmentUnsupported;
+	private final AtomicBoolean concealmentUnsupported = new AtomicBoolean();
 
 	public ApiExchange(ErrorResponseDecoder errors, SecretRedactor redactor) {
 		this.errors = errors;
@@ -80,14 +86,20 @@ public final class ApiExchange {
 			ConcealedQuery query, Duration responseTimeout, Duration fallbackTimeout, SecretRedactor redactor,
 			IntConsumer status, Function<ClientResponse, Mono<T>> reader) {
 		return Mono.defer(() -> {
-			if (this.concealmentUnsupported) {
+			if (this.concealmentUnsupported.get()) {
 				return send(operation, request.apply(query.query()), null, responseTimeout, fallbackTimeout, redactor,
 						status, reader);
 			}
 			return send(operation, request.apply(query.placeholder()), query, responseTimeout, fallbackTimeout,
 					redactor, status, reader)
 				.onErrorResume(QueryRevealer.Unsupported.class, (ex) -> {
-					this.concealmentUnsupported = true;
+					if (this.concealmentUnsupported.compareAndSet(false, true)) {
+						// Once per client, and never with the query, which is the credential.
+						logger.warn("The HTTP connector (request type " + ex.getRequestType()
+								+ ") is not Reactor Netty, so Imgwire upload tokens and presigned URL signatures "
+								+ "are sent in the request URL seen above the wire: they may appear in DEBUG logs "
+								+ "of the HTTP stack and in the http.url of HTTP client observations");
+					}
 					return send(operation, request.apply(query.query()), null, responseTimeout, fallbackTimeout,
 							redactor, status, reader);
 				});

@@ -20,14 +20,6 @@ public final class ClientVersion {
 	}
 
 	/**
-	 * The version of this client, for example {@code 0.1.0}.
-	 * @return the version, or {@code unknown} when the build did not record it
-	 */
-	public static String get() {
-		return VERSION;
-	}
-
-	/**
 	 * The {@code User-Agent} the client sends.
 	 * @return {@code imgwire-java/<version>}
 	 */

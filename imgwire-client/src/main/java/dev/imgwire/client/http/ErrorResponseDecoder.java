@@ -10,7 +10,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.BodyExtractors;
@@ -68,16 +67,7 @@ public final class ErrorResponseDecoder {
 	private static Mono<byte[]> readBounded(ClientResponse response) {
 		return DataBufferUtils
 			.join(DataBufferUtils.takeUntilByteCount(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES))
-			.map((buffer) -> {
-				try {
-					byte[] bytes = new byte[buffer.readableByteCount()];
-					buffer.read(bytes);
-					return bytes;
-				}
-				finally {
-					DataBufferUtils.release(buffer);
-				}
-			});
+			.map(DataBuffers::toBytesAndRelease);
 	}
 
 	ImgwireApiException create(int status, HttpHeaders headers, byte[] body, String method, String pathTemplate,

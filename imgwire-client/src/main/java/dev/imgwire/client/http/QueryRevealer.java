@@ -45,7 +45,7 @@ final class QueryRevealer {
 	static Runnable install(ClientHttpRequest request, ConcealedQuery query) {
 		Runnable cleanup = REACTOR_NETTY_PRESENT ? Netty.install(request, query) : null;
 		if (cleanup == null) {
-			throw new Unsupported();
+			throw new Unsupported(request.getClass().getName());
 		}
 		return cleanup;
 	}
@@ -55,8 +55,19 @@ final class QueryRevealer {
 	 */
 	static final class Unsupported extends ImgwireException {
 
-		Unsupported() {
+		private final String requestType;
+
+		Unsupported(String requestType) {
 			super("The HTTP connector cannot keep a credential out of the request URL seen by logs");
+			this.requestType = requestType;
+		}
+
+		/**
+		 * The connector's request class, which names the connector.
+		 * @return the class name
+		 */
+		String getRequestType() {
+			return this.requestType;
 		}
 
 	}

@@ -48,16 +48,7 @@ public final class ResponseBodies {
 	public <T> Mono<T> read(ClientResponse response, JavaType type, String method, String pathTemplate) {
 		int status = response.statusCode().value();
 		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
-			.map((buffer) -> {
-				try {
-					byte[] bytes = new byte[buffer.readableByteCount()];
-					buffer.read(bytes);
-					return bytes;
-				}
-				finally {
-					DataBufferUtils.release(buffer);
-				}
-			})
+			.map(DataBuffers::toBytesAndRelease)
 			// A connection lost in the middle of the body is a lost answer, as much as one
 			// lost before it: a transport failure, retried where the operation may be.
 			.onErrorMap((ex) -> !(ex instanceof ImgwireException),

@@ -29,18 +29,6 @@ public final class ResponseTimeouts {
 	}
 
 	/**
-	 * Apply a response timeout to one exchange.
-	 * @param <T> the result type
-	 * @param timeout the timeout
-	 * @param exchange builds the exchange, given the callback to hand to
-	 * {@code WebClient.RequestHeadersSpec#httpRequest}
-	 * @return the exchange with the timeout applied
-	 */
-	public static <T> Mono<T> apply(Duration timeout, Function<Consumer<ClientHttpRequest>, Mono<T>> exchange) {
-		return apply(timeout, timeout, exchange);
-	}
-
-	/**
 	 * Apply a response timeout to one exchange, with a separate bound for connectors
 	 * without a native response timeout, where it covers sending the body as well.
 	 * @param <T> the result type

@@ -1,9 +1,13 @@
 package dev.imgwire.client.http;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.util.UriUtils;
 
 /**
  * Removes known secrets from text that comes back from the server before it goes into an
@@ -14,6 +18,12 @@ import org.jspecify.annotations.Nullable;
 public final class SecretRedactor {
 
 	private static final String REDACTED = "<redacted>";
+
+	/**
+	 * Query values shorter than this are no secret (an expiry flag, a version) and
+	 * redacting them would mangle unrelated text.
+	 */
+	private static final int MIN_QUERY_VALUE_LENGTH = 8;
 
 	private final List<String> secrets;
 
@@ -28,6 +38,8 @@ public final class SecretRedactor {
 				list.add(secret);
 			}
 		}
+		// Longest first, so that a secret containing another is replaced whole.
+		list.sort(Comparator.comparingInt(String::length).reversed());
 		this.secrets = List.copyOf(list);
 	}
 
@@ -40,6 +52,42 @@ public final class SecretRedactor {
 		List<String> all = new ArrayList<>(this.secrets);
 		all.add(secret);
 		return new SecretRedactor(all.toArray(String[]::new));
+	}
+
+	/**
+	 * A redactor that also removes every value of a query, both as sent and
+	 * percent-decoded, such as a presigned URL's signature. Values shorter than
+	 * {@value #MIN_QUERY_VALUE_LENGTH} characters are kept.
+	 * @param rawQuery the raw (encoded) query, or {@code null}
+	 * @return a new redactor
+	 */
+	public SecretRedactor andQueryValues(@Nullable String rawQuery) {
+		if (rawQuery == null || rawQuery.isEmpty()) {
+			return this;
+		}
+		List<String> all = new ArrayList<>(this.secrets);
+		for (String parameter : rawQuery.split("&")) {
+			int equals = parameter.indexOf('=');
+			String value = (equals >= 0) ? parameter.substring(equals + 1) : parameter;
+			if (value.length() >= MIN_QUERY_VALUE_LENGTH) {
+				all.add(value);
+				String decoded = decode(value);
+				if (decoded != null && decoded.length() >= MIN_QUERY_VALUE_LENGTH) {
+					all.add(decoded);
+				}
+			}
+		}
+		return new SecretRedactor(all.toArray(String[]::new));
+	}
+
+	private static @Nullable String decode(String value) {
+		try {
+			return UriUtils.decode(value, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			// A malformed escape: the raw value is redacted all the same.
+			return null;
+		}
 	}
 
 	/**

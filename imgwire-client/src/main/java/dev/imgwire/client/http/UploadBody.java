@@ -57,7 +57,7 @@ public final class UploadBody {
 	 * @param sentBytes receives the number of bytes passed on
 	 * @return the checked stream
 	 */
-	public static Flux<DataBuffer> checked(Publisher<DataBuffer> source, long declaredLength, AtomicLong sentBytes) {
+	private static Flux<DataBuffer> checked(Publisher<DataBuffer> source, long declaredLength, AtomicLong sentBytes) {
 		return Flux.defer(() -> {
 			AtomicLong produced = new AtomicLong();
 			AtomicReference<DataBuffer> held = new AtomicReference<>();

@@ -34,4 +34,12 @@ public record DownloadJob(
 		imageIds = (imageIds != null) ? List.copyOf(imageIds) : List.of();
 	}
 
+	@Override
+	public String toString() {
+		// The download URL is signed: a bearer credential for the archive.
+		return "DownloadJob[id=" + this.id + ", environmentId=" + this.environmentId + ", status=" + this.status
+				+ ", imageIds=" + this.imageIds + ", downloadUrl=" + ((this.downloadUrl != null) ? "<redacted>" : null)
+				+ ", createdAt=" + this.createdAt + ", updatedAt=" + this.updatedAt + "]";
+	}
+
 }

@@ -124,7 +124,7 @@ public final class ImgwireClientObserver {
 	 * @param contextView the context
 	 * @return the observation, or {@code null}
 	 */
-	public static @Nullable Observation current(ContextView contextView) {
+	private static @Nullable Observation current(ContextView contextView) {
 		Object candidate = contextView.getOrDefault(OBSERVATION_KEY, null);
 		return (candidate instanceof Observation observation && !observation.isNoop()) ? observation : null;
 	}

@@ -13,7 +13,6 @@ import reactor.util.retry.Retry;
 
 import dev.imgwire.client.ImgwireOperation;
 import dev.imgwire.client.error.ImgwireApiException;
-import dev.imgwire.client.error.ImgwireException;
 import dev.imgwire.client.observation.ImgwireClientObservationContext;
 import dev.imgwire.client.observation.ImgwireClientObservationConvention;
 import dev.imgwire.client.observation.ImgwireClientObserver;
@@ -23,8 +22,8 @@ import dev.imgwire.client.observation.ImgwireClientObserver;
  * operations that are safe to repeat after failures that may pass (see
  * {@link ImgwireRetryReason}), with exponential back-off and jitter, honouring
  * {@code Retry-After} up to {@link ImgwireRetryPolicy#maxDelay()}. When it gives up, the
- * caller gets the last real exception with its attempt count, never Reactor's
- * {@code RetryExhaustedException}. Each back-off wait is an
+ * caller gets the last real exception, never Reactor's {@code RetryExhaustedException};
+ * the client sets its attempt count. Each back-off wait is an
  * {@code imgwire.client.retries} observation.
  *
  * @author Imgwire
@@ -55,10 +54,6 @@ public final class DefaultImgwireRetryStrategy implements ImgwireRetryStrategy {
 		this.observer = new ImgwireClientObserver(observationRegistry, convention);
 	}
 
-	public ImgwireRetryPolicy getPolicy() {
-		return this.policy;
-	}
-
 	@Override
 	public <T> Mono<T> apply(ImgwireOperation operation, Mono<T> attempt) {
 		if (!this.policy.enabled() || this.policy.maxRetries() == 0 || !operation.isRetryable()) {
@@ -87,13 +82,6 @@ public final class DefaultImgwireRetryStrategy implements ImgwireRetryStrategy {
 		return Duration.ofNanos(nanos - spread);
 	}
 
-	private static Throwable withAttempts(Throwable failure, long attempts) {
-		if (failure instanceof ImgwireException imgwireException) {
-			imgwireException.setAttempts((int) Math.min(Integer.MAX_VALUE, attempts));
-		}
-		return failure;
-	}
-
 	private final class Companion extends Retry {
 
 		private final ImgwireOperation operation;
@@ -109,7 +97,7 @@ public final class DefaultImgwireRetryStrategy implements ImgwireRetryStrategy {
 				long retry = signal.totalRetries();
 				Optional<ImgwireRetryReason> reason = ImgwireRetryReason.of(failure);
 				if (reason.isEmpty() || retry >= DefaultImgwireRetryStrategy.this.policy.maxRetries()) {
-					return Mono.error(withAttempts(failure, retry + 1));
+					return Mono.error(failure);
 				}
 				Duration delay = delay(retry, failure);
 				ImgwireClientObservationContext context = ImgwireClientObservationContext.forRetry(this.operation,

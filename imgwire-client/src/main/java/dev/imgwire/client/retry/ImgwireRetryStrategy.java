@@ -16,7 +16,6 @@ import dev.imgwire.client.ImgwireOperation;
  * @author Imgwire
  * @see DefaultImgwireRetryStrategy
  */
-@FunctionalInterface
 public interface ImgwireRetryStrategy {
 
 	/**

@@ -6,6 +6,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
+import dev.imgwire.client.http.DataBuffers;
+
 /**
  * Reads the first bytes of a stream and cancels the rest.
  *
@@ -17,16 +19,11 @@ final class Heads {
 	}
 
 	static Mono<byte[]> read(Flux<DataBuffer> content, int maxBytes) {
-		return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(content, maxBytes)).map((buffer) -> {
-			try {
-				byte[] bytes = new byte[Math.min(maxBytes, buffer.readableByteCount())];
-				buffer.read(bytes);
-				return bytes;
-			}
-			finally {
-				DataBufferUtils.release(buffer);
-			}
-		}).defaultIfEmpty(new byte[0]);
+		// takeUntilByteCount slices the last buffer, so the joined one holds at most
+		// maxBytes.
+		return DataBufferUtils.join(DataBufferUtils.takeUntilByteCount(content, maxBytes))
+			.map(DataBuffers::toBytesAndRelease)
+			.defaultIfEmpty(new byte[0]);
 	}
 
 }

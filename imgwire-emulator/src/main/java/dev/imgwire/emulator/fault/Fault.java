@@ -16,14 +16,6 @@ import java.util.Map;
 public sealed interface Fault {
 
 	/**
-	 * Whether the operation runs before the fault acts.
-	 * @return {@code true} for faults that damage a real response
-	 */
-	default boolean appliesAfterOperation() {
-		return false;
-	}
-
-	/**
 	 * Answer with a fixed response instead of running the operation.
 	 *
 	 * @param status the HTTP status
@@ -66,20 +58,10 @@ public sealed interface Fault {
 	/** Run the operation, then close the connection without responding. */
 	record LoseResponse() implements Fault {
 
-		@Override
-		public boolean appliesAfterOperation() {
-			return true;
-		}
-
 	}
 
 	/** Run the operation, then send fewer body bytes than the declared Content-Length. */
 	record TruncateBody() implements Fault {
-
-		@Override
-		public boolean appliesAfterOperation() {
-			return true;
-		}
 
 	}
 
@@ -92,11 +74,6 @@ public sealed interface Fault {
 
 		public OverrideHeaders {
 			headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-		}
-
-		@Override
-		public boolean appliesAfterOperation() {
-			return true;
 		}
 
 	}

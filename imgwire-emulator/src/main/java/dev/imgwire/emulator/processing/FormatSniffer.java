@@ -9,6 +9,9 @@ import dev.imgwire.emulator.state.ImageFormat;
 
 /**
  * Recognises every supported format from its leading magic bytes.
+ * <p>
+ * The rules, including their order, mirror the client's {@code MagicBytes}: a file the
+ * client infers as one format must not be quarantined here as another.
  *
  * @author imgwire
  */
@@ -23,8 +26,8 @@ public final class FormatSniffer {
 
 	private static final Set<String> AVIF_BRANDS = Set.of("avif", "avis");
 
-	private static final Set<String> HEIF_BRANDS = Set.of("heic", "heix", "heim", "heis", "hevc", "hevx", "mif1",
-			"msf1");
+	private static final Set<String> HEIF_BRANDS = Set.of("heic", "heix", "heim", "heis", "hevc", "hevx", "hevm",
+			"hevs", "mif1", "msf1");
 
 	private FormatSniffer() {
 	}
@@ -42,28 +45,33 @@ public final class FormatSniffer {
 		if (startsWith(head, "RIFF") && matches(head, 8, "WEBP")) {
 			return Optional.of(ImageFormat.WEBP);
 		}
-		if (startsWith(head, "BM") && head.length >= 26) {
-			return Optional.of(ImageFormat.BMP);
-		}
 		if (startsWith(head, 'I', 'I', 42, 0) || startsWith(head, 'M', 'M', 0, 42)) {
 			return Optional.of(ImageFormat.TIFF);
-		}
-		if (startsWith(head, 0, 0, 1, 0) && head.length >= 6 && (head[4] != 0 || head[5] != 0)) {
-			return Optional.of(ImageFormat.ICO);
 		}
 		if (startsWith(head, 0xFF, 0x0A) || startsWith(head, JXL_CONTAINER)) {
 			return Optional.of(ImageFormat.JXL);
 		}
+		// Before ICO: an ftyp box of 256 bytes also starts with 00 00 01 00.
 		if (matches(head, 4, "ftyp")) {
 			return isoMediaFormat(head);
+		}
+		if (startsWith(head, 0, 0, 1, 0) && head.length >= 6 && (head[4] != 0 || head[5] != 0)) {
+			return Optional.of(ImageFormat.ICO);
+		}
+		// "BM" alone is weak; the reserved header bytes must be zero as well.
+		if (startsWith(head, "BM") && head.length >= 10 && head[6] == 0 && head[7] == 0 && head[8] == 0
+				&& head[9] == 0) {
+			return Optional.of(ImageFormat.BMP);
 		}
 		return Optional.empty();
 	}
 
 	private static Optional<ImageFormat> isoMediaFormat(byte[] head) {
 		// ftyp box: size, "ftyp", major brand, minor version, then compatible brands.
-		int boxSize = ((head[0] & 0xFF) << 24) | ((head[1] & 0xFF) << 16) | ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);
-		int end = Math.min(Math.max(boxSize, 16), head.length);
+		// Unsigned: a size above 2^31 must not hide the compatible brands.
+		long boxSize = ((head[0] & 0xFFL) << 24) | ((head[1] & 0xFFL) << 16) | ((head[2] & 0xFFL) << 8)
+				| (head[3] & 0xFFL);
+		int end = (int) Math.min(Math.max(boxSize, 16), head.length);
 		Set<String> brands = new HashSet<>();
 		if (head.length >= 12) {
 			brands.add(new String(head, 8, 4, StandardCharsets.ISO_8859_1));

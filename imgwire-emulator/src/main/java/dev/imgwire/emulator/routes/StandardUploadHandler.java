@@ -11,6 +11,7 @@ import dev.imgwire.emulator.state.EmulatorStore;
 import dev.imgwire.emulator.state.ImageDraft;
 import dev.imgwire.emulator.state.ImageFormat;
 import dev.imgwire.emulator.state.ImageRecord;
+import dev.imgwire.emulator.state.ImageRegistration;
 import dev.imgwire.emulator.state.TokenRedemption;
 import dev.imgwire.emulator.state.UploadTokenRecord;
 
@@ -57,7 +58,7 @@ final class StandardUploadHandler implements RouteHandler {
 			if (token == null && this.requireSignedUploads && request.caller() == Caller.CLIENT_KEY) {
 				throw ApiException.invalidToken("Client-key uploads require an upload_token");
 			}
-			ImageRecord image = this.store.images().atomically(() -> createOrReplay(draft, token));
+			ImageRecord image = createOrReplay(draft, token);
 			Instant now = this.store.now();
 			return HttpReply.json(200, this.wireFormat.standardUpload(image, this.signer.uploadUrl(image.id(), now)));
 		});
@@ -82,20 +83,21 @@ final class StandardUploadHandler implements RouteHandler {
 
 	private ImageRecord createOrReplay(ImageDraft draft, String token) {
 		Instant now = this.store.now();
-		Optional<ImageRecord> existing = (draft.idempotencyKey() != null)
-				? this.store.images().findByIdempotencyKey(draft.idempotencyKey()) : Optional.empty();
-		if (existing.isPresent()) {
-			if (token != null && !tokenAcceptableForReplay(token, existing.get(), now)) {
-				throw ApiException.invalidToken("Invalid or expired upload token");
-			}
-			return existing.get();
+		// Redeeming inside the create step spends a token only for an image that is really
+		// created. The replay check below only reads a token, so it needs no lock.
+		ImageRegistration registration = this.store.images()
+			.createUnlessKnown(draft, now, (created) -> (token != null) ? redeem(created, token, now) : created);
+		if (!registration.created() && token != null
+				&& !tokenAcceptableForReplay(token, registration.image(), now)) {
+			throw ApiException.invalidToken("Invalid or expired upload token");
 		}
-		if (token == null) {
-			return this.store.images().create(draft, now);
-		}
+		return registration.image();
+	}
+
+	private ImageDraft redeem(ImageDraft draft, String token, Instant now) {
 		TokenRedemption redemption = this.store.uploadTokens().redeem(token, now);
 		return switch (redemption.outcome()) {
-			case REDEEMED -> this.store.images().create(draft.withUploadTokenId(redemption.token().id()), now);
+			case REDEEMED -> draft.withUploadTokenId(redemption.token().id());
 			case UNKNOWN -> throw ApiException.invalidToken("Invalid upload token");
 			case EXPIRED -> throw ApiException.invalidToken("Upload token has expired");
 			case ALREADY_USED -> throw ApiException.invalidToken("Upload token has already been used");

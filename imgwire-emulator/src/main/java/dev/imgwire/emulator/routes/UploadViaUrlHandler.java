@@ -62,8 +62,16 @@ final class UploadViaUrlHandler implements RouteHandler {
 			return this.fetcher.fetch(upload.url(), this.store.blobs(), this.maxBytes)
 				.onErrorMap(UrlFetchException.class,
 						(ex) -> new ApiException(400, ex.getMessage(), "UrlFetchError"))
-				.flatMap((fetched) -> store(upload, fetched));
+				.flatMap((fetched) -> storeOrDiscard(upload, fetched));
 		}).map((image) -> HttpReply.json(200, this.wireFormat.image(image)));
+	}
+
+	private Mono<ImageRecord> storeOrDiscard(Request upload, FetchedImage fetched) {
+		// The fetched file sits in the incoming folder until the processor moves it into
+		// place; on any failure before that nothing else would ever delete it. Deleting it
+		// after a successful move is a no-op, so every error may discard it.
+		return Mono.defer(() -> store(upload, fetched))
+			.doOnError((ex) -> this.store.blobs().discard(fetched.blob().file()));
 	}
 
 	private Mono<ImageRecord> store(Request upload, FetchedImage fetched) {
@@ -72,7 +80,6 @@ final class UploadViaUrlHandler implements RouteHandler {
 			.or(() -> sniff(fetched))
 			.or(() -> ImageFormat.ofFileName(upload.url().getPath()));
 		if (format.isEmpty()) {
-			this.store.blobs().discard(fetched.blob().file());
 			return Mono.error(new ApiException(400,
 					"The content at " + upload.url() + " is not a supported image type", "UrlFetchError"));
 		}

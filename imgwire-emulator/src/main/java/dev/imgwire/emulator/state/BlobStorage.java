@@ -58,10 +58,6 @@ public final class BlobStorage {
 		}
 	}
 
-	public Path root() {
-		return this.root;
-	}
-
 	/**
 	 * Open a writer for a presigned PUT body; it counts towards {@link #openPutStreams()}
 	 * until closed.

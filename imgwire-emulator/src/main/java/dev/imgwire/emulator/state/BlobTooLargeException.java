@@ -10,15 +10,8 @@ import java.io.IOException;
  */
 public final class BlobTooLargeException extends IOException {
 
-	private final long limit;
-
 	public BlobTooLargeException(long limit) {
 		super("Content exceeds the limit of " + limit + " bytes");
-		this.limit = limit;
-	}
-
-	public long limit() {
-		return this.limit;
 	}
 
 }

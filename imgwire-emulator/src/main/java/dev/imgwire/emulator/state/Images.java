@@ -12,15 +12,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * All images of an emulator with their idempotency index.
  * <p>
- * Reads are lock-free. Writes take one monitor, which {@link #atomically(Supplier)}
- * exposes so that "look up the idempotency key, redeem a token, create the record" is a
- * single step even when 32 clients retry at once.
+ * Reads are lock-free. Writes take one monitor, so that "look up the idempotency key,
+ * redeem a token, create the record" is a single step even when 32 clients retry at once;
+ * {@link #createUnlessKnown(ImageDraft, Instant, UnaryOperator)} is the only way to create
+ * an image, so the idempotency index cannot be bypassed.
  *
  * @author imgwire
  */
@@ -39,12 +39,6 @@ public final class Images {
 
 	private long sequence;
 
-	public <T> T atomically(Supplier<T> action) {
-		synchronized (this.monitor) {
-			return action.get();
-		}
-	}
-
 	public Optional<ImageRecord> find(UUID id) {
 		return Optional.ofNullable(this.records.get(id)).filter(ImageRecord::live);
 	}
@@ -56,7 +50,7 @@ public final class Images {
 		}
 	}
 
-	public ImageRecord create(ImageDraft draft, Instant now) {
+	private ImageRecord create(ImageDraft draft, Instant now) {
 		synchronized (this.monitor) {
 			ImageRecord record = ImageRecord.pending(UUID.randomUUID(), this.sequence++, draft, now);
 			this.records.put(record.id(), record);
@@ -74,11 +68,25 @@ public final class Images {
 	 * @return the created or existing image
 	 */
 	public ImageRegistration createUnlessKnown(ImageDraft draft, Instant now) {
+		return createUnlessKnown(draft, now, UnaryOperator.identity());
+	}
+
+	/**
+	 * Create an image unless its idempotency key already names a live one, in one step
+	 * that includes {@code onCreate}: work that must happen exactly once per created image,
+	 * such as redeeming an upload token, goes there rather than before the call.
+	 * @param draft the image to create
+	 * @param now the creation time
+	 * @param onCreate runs under the lock only when a new image is created, and may
+	 * complete the draft; an exception from it creates nothing
+	 * @return the created or existing image
+	 */
+	public ImageRegistration createUnlessKnown(ImageDraft draft, Instant now, UnaryOperator<ImageDraft> onCreate) {
 		synchronized (this.monitor) {
 			Optional<ImageRecord> existing = (draft.idempotencyKey() != null)
 					? findByIdempotencyKey(draft.idempotencyKey()) : Optional.empty();
 			return existing.map((image) -> new ImageRegistration(image, false))
-				.orElseGet(() -> new ImageRegistration(create(draft, now), true));
+				.orElseGet(() -> new ImageRegistration(create(onCreate.apply(draft), now), true));
 		}
 	}
 

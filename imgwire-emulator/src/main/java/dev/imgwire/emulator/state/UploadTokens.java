@@ -49,7 +49,11 @@ public final class UploadTokens {
 		return this.byToken.values().stream().sorted(Comparator.comparing(UploadTokenRecord::createdAt)).toList();
 	}
 
-	public void clear() {
+	/**
+	 * Forget all tokens. Synchronized with {@link #redeem(String, Instant)}, which would
+	 * otherwise put a token it read before the clear back afterwards.
+	 */
+	public synchronized void clear() {
 		this.byToken.clear();
 	}
 

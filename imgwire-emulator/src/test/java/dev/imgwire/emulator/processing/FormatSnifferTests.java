@@ -30,6 +30,36 @@ class FormatSnifferTests {
 	}
 
 	@Test
+	void recognisesEveryHeicBrandTheClientInfers() {
+		for (String brand : new String[] { "heic", "heix", "heim", "heis", "hevc", "hevx", "hevm", "hevs" }) {
+			assertThat(FormatSniffer.sniff(ftyp(brand, "iso8"))).as(brand).hasValue(ImageFormat.HEIC);
+			assertThat(FormatSniffer.sniff(ftyp("iso8", brand))).as(brand).hasValue(ImageFormat.HEIC);
+		}
+	}
+
+	@Test
+	void ftypBoxOf256BytesIsNotMistakenForAnIcon() {
+		byte[] head = ftyp("hevm", "iso8");
+		head[2] = 1;
+		head[3] = 0;
+		assertThat(FormatSniffer.sniff(head)).hasValue(ImageFormat.HEIC);
+	}
+
+	@Test
+	void ftypBoxSizeAbove2GibStillReadsTheCompatibleBrands() {
+		byte[] head = ftyp("mif1", "avif");
+		head[0] = (byte) 0x80;
+		assertThat(FormatSniffer.sniff(head)).hasValue(ImageFormat.AVIF);
+	}
+
+	@Test
+	void bmpNeedsZeroReservedBytesLikeTheClientRule() {
+		assertThat(FormatSniffer.sniff(ascii("BMF\0\0\0\0\0\0\0"))).hasValue(ImageFormat.BMP);
+		assertThat(FormatSniffer.sniff(ascii("BMF\0\0\0\u0001\0\0\0" + "\0".repeat(30)))).isEmpty();
+		assertThat(FormatSniffer.sniff(ascii("BMP is a format"))).isEmpty();
+	}
+
+	@Test
 	void rejectsTextVideoAndEmptyInput() {
 		assertThat(FormatSniffer.sniff(ascii("<!doctype html>"))).isEmpty();
 		assertThat(FormatSniffer.sniff(ftyp("isom", "mp41"))).isEmpty();
