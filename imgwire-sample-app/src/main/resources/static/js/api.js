@@ -2,7 +2,11 @@
 
 import { CSRF_HEADER, csrfToken } from './csrf.js';
 
-export class ApiError extends Error {
+// An error whose message is written for the user, shown on the page as it is.
+export class UserFacingError extends Error {
+}
+
+export class ApiError extends UserFacingError {
 	constructor(message, status, retryAfterSeconds) {
 		super(message);
 		this.status = status;
@@ -31,8 +35,10 @@ export async function callApi(path, { method = 'GET', body } = {}) {
 		});
 	}
 	catch (e) {
+		console.error(e);
 		throw new ApiError('Network error: the sample server could not be reached.', 0, null);
 	}
+	// 204 No Content is the only success without a body (DELETE).
 	if (response.status === 204) {
 		return null;
 	}
@@ -41,14 +47,20 @@ export async function callApi(path, { method = 'GET', body } = {}) {
 		const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
 		throw new ApiError(describe(response.status, payload, retryAfter), response.status, retryAfter);
 	}
+	if (payload === null) {
+		throw new ApiError(`The server answered HTTP ${response.status} without the expected JSON body: `
+			+ 'reload the page and try again.', response.status, null);
+	}
 	return payload;
 }
 
+// The parsed body, or null when it is empty or not JSON (an error page, for example).
 export async function readJson(response) {
 	try {
 		return await response.json();
 	}
 	catch (e) {
+		console.error(`${response.url} answered HTTP ${response.status} with a body that is not JSON`, e);
 		return null;
 	}
 }
@@ -75,4 +87,12 @@ function parseRetryAfter(value) {
 	}
 	const seconds = Number.parseInt(value, 10);
 	return Number.isNaN(seconds) ? null : seconds;
+}
+
+// What to tell the user about a failure: our own errors are worded for the user; anything
+// else is a bug in this page, whose details belong in the console, not on screen.
+export function describeError(e) {
+	return (e instanceof UserFacingError)
+		? e.message
+		: 'Something went wrong in this page (the browser console has the details): reload it and try again.';
 }

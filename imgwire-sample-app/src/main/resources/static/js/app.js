@@ -1,6 +1,6 @@
 // Wires the upload page together.
 
-import { callApi } from './api.js';
+import { callApi, describeError } from './api.js';
 import { csrfToken } from './csrf.js';
 import { Gallery } from './gallery.js';
 import { uploadFile } from './upload.js';
@@ -14,6 +14,7 @@ const gallery = new Gallery(notify);
 setUpUploads();
 setUpImport();
 setUpLogout();
+// load() shows its own failures and never rejects.
 gallery.load(1);
 
 function setUpUploads() {
@@ -47,14 +48,17 @@ async function uploadAll(files) {
 }
 
 async function uploadOne(file, view) {
+	let image;
 	try {
-		const image = await uploadFile(file, view);
-		view.succeed(image);
-		await gallery.loadLast();
+		image = await uploadFile(file, view);
 	}
 	catch (e) {
-		view.fail(e.message || String(e));
+		console.error(e);
+		view.fail(describeError(e));
+		return;
 	}
+	view.succeed(image);
+	await gallery.loadLast();
 }
 
 // One row of the upload list: file name, <progress>, and what is happening in words.
@@ -121,19 +125,22 @@ function setUpImport() {
 		message.hidden = false;
 		message.classList.remove('error');
 		message.textContent = 'Asking Imgwire to fetch the image…';
+		let image;
 		try {
-			const image = await callApi('/api/images/import', { method: 'POST', body: { url: input.value } });
-			message.textContent = `Imported “${image.originalFilename}” (${image.status}).`;
-			input.value = '';
-			await gallery.loadLast();
+			image = await callApi('/api/images/import', { method: 'POST', body: { url: input.value } });
 		}
 		catch (e) {
+			console.error(e);
 			message.classList.add('error');
-			message.textContent = `Could not import: ${e.message}`;
+			message.textContent = `Could not import: ${describeError(e)}`;
+			return;
 		}
 		finally {
 			button.disabled = false;
 		}
+		message.textContent = `Imported “${image.originalFilename}” (${image.status}).`;
+		input.value = '';
+		await gallery.loadLast();
 	});
 }
 

@@ -1,7 +1,7 @@
 // The gallery: one page of images from this server's /api/images (which uses the Server
 // Key), with delete, bulk delete and bulk download.
 
-import { callApi } from './api.js';
+import { callApi, describeError } from './api.js';
 
 const PAGE_SIZE = 12;
 const REFRESH_WHILE_PROCESSING_MS = 2000;
@@ -30,34 +30,37 @@ export class Gallery {
 		this.list.addEventListener('change', () => this.updateSelectionButtons());
 	}
 
+	// Never rejects: failures are shown in the gallery, so callers (and the refresh timer)
+	// need not catch.
 	async load(page = this.page) {
 		clearTimeout(this.refreshTimer);
-		let result;
 		try {
-			result = await callApi(`/api/images?page=${page}&limit=${PAGE_SIZE}`);
+			const result = await callApi(`/api/images?page=${page}&limit=${PAGE_SIZE}`);
+			// Deleting the last image of a page leaves it empty: step back to one that has some.
+			if (result.items.length === 0 && page > 1) {
+				await this.load(page - 1);
+				return;
+			}
+			this.page = page;
+			this.pagination = result.pagination;
+			this.render(result);
 		}
 		catch (e) {
-			this.showMessage(`Could not load the gallery: ${e.message}`, true);
-			return;
+			console.error(e);
+			this.showMessage(`Could not load the gallery: ${describeError(e)}`, true);
 		}
-		// Deleting the last image of a page leaves it empty: step back to one that has some.
-		if (result.items.length === 0 && page > 1) {
-			await this.load(page - 1);
-			return;
-		}
-		this.page = page;
-		this.pagination = result.pagination;
-		this.render(result);
 	}
 
 	// The API lists oldest first, so whatever was just added sits on the last page.
+	// Never rejects, like load().
 	async loadLast() {
 		let totalCount;
 		try {
 			({ totalCount } = (await callApi('/api/images?page=1&limit=1')).pagination);
 		}
 		catch (e) {
-			this.showMessage(`Could not load the gallery: ${e.message}`, true);
+			console.error(e);
+			this.showMessage(`Could not load the gallery: ${describeError(e)}`, true);
 			return;
 		}
 		await this.load(Math.max(1, Math.ceil(totalCount / PAGE_SIZE)));
@@ -129,27 +132,32 @@ export class Gallery {
 		button.disabled = true;
 		try {
 			await callApi(`/api/images/${encodeURIComponent(image.id)}`, { method: 'DELETE' });
-			this.notify(`Deleted “${image.originalFilename}”.`, false);
-			await this.load();
 		}
 		catch (e) {
+			console.error(e);
 			button.disabled = false;
-			this.notify(`Could not delete “${image.originalFilename}”: ${e.message}`, true);
+			this.notify(`Could not delete “${image.originalFilename}”: ${describeError(e)}`, true);
+			return;
 		}
+		this.notify(`Deleted “${image.originalFilename}”.`, false);
+		await this.load();
 	}
 
 	async deleteSelected() {
 		const ids = this.selectedIds();
 		this.bulkDeleteButton.disabled = true;
+		let deleted;
 		try {
-			const result = await callApi('/api/images/bulk-delete', { method: 'POST', body: { ids } });
-			this.notify(`Deleted ${result.deleted} image${result.deleted === 1 ? '' : 's'}.`, false);
-			await this.load();
+			({ deleted } = await callApi('/api/images/bulk-delete', { method: 'POST', body: { ids } }));
 		}
 		catch (e) {
-			this.notify(`Could not delete the selected images: ${e.message}`, true);
+			console.error(e);
+			this.notify(`Could not delete the selected images: ${describeError(e)}`, true);
 			this.updateSelectionButtons();
+			return;
 		}
+		this.notify(`Deleted ${deleted} image${deleted === 1 ? '' : 's'}.`, false);
+		await this.load();
 	}
 
 	async downloadSelected() {
@@ -164,8 +172,9 @@ export class Gallery {
 			this.downloadLink.hidden = false;
 		}
 		catch (e) {
+			console.error(e);
 			this.downloadStatus.textContent = '';
-			this.notify(`Could not prepare the download: ${e.message}`, true);
+			this.notify(`Could not prepare the download: ${describeError(e)}`, true);
 		}
 		finally {
 			this.updateSelectionButtons();

@@ -4,7 +4,7 @@
 //  3. PUT the bytes to the presigned upload_url, reporting real progress events;
 //  4. poll the image with the Client Key until it is READY (or QUARANTINE).
 
-import { callApi, readJson } from './api.js';
+import { callApi, readJson, UserFacingError } from './api.js';
 
 export const SUPPORTED_TYPES = [
 	'image/jpeg', 'image/jxl', 'image/png', 'image/webp', 'image/avif', 'image/gif',
@@ -14,7 +14,7 @@ export const SUPPORTED_TYPES = [
 const POLL_INTERVAL_MS = 500;
 const POLL_TIMEOUT_MS = 120_000;
 
-export class UploadError extends Error {
+export class UploadError extends UserFacingError {
 }
 
 /**
@@ -57,7 +57,7 @@ async function createStandardUpload(grant, file) {
 	if (!response.ok) {
 		throw new UploadError(describeImgwireError(response.status, await readJson(response)));
 	}
-	return response.json();
+	return readImgwireAnswer(response);
 }
 
 // XMLHttpRequest rather than fetch: only XHR reports upload progress.
@@ -94,7 +94,7 @@ async function pollUntilReady(grant, imageId, file, view) {
 		if (!response.ok) {
 			throw new UploadError(describeImgwireError(response.status, await readJson(response)));
 		}
-		const image = await response.json();
+		const image = await readImgwireAnswer(response);
 		if (image.status === 'READY') {
 			return image;
 		}
@@ -116,9 +116,21 @@ async function imgwireFetch(grant, url, options) {
 		return await fetch(url, options);
 	}
 	catch (e) {
+		console.error(e);
 		throw new UploadError(`Network error: Imgwire at ${grant.apiBaseUrl} could not be reached, `
 			+ 'or it does not allow this page’s origin (check its CORS origins).');
 	}
+}
+
+// A successful answer's JSON body; one that is not JSON means something other than
+// Imgwire answered (a proxy, a captive portal), which the user should hear in words.
+async function readImgwireAnswer(response) {
+	const payload = await readJson(response);
+	if (payload === null) {
+		throw new UploadError(`Imgwire answered HTTP ${response.status} with something that is not JSON: `
+			+ 'check that the API base URL points at Imgwire, then try again.');
+	}
+	return payload;
 }
 
 function describeImgwireError(status, payload) {

@@ -8,28 +8,43 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.imgwire.emulator.EmulatorOperation;
+import dev.imgwire.emulator.ImgwireEmulator;
 import dev.imgwire.sample.support.SampleAppClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Health is public; metrics and Prometheus need a login, and show the client's
+ * Health is public, and its root leaves Imgwire out (the indicator is in the "external" group);
+ * metrics and Prometheus need a login, and show the client's
  * {@code imgwire.client.requests} once the server has called Imgwire.
  *
  * @author Imgwire
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "sample.security.password=actuator-test-password")
+		properties = { "sample.security.password=actuator-test-password",
+				// Failures below are injected once each; retries would hide them.
+				"imgwire.retry.enabled=false" })
 class ActuatorEndpointsTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private ImgwireEmulator emulator;
+
+	@AfterEach
+	void clearFaults() {
+		this.emulator.faults().clear();
+	}
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -42,12 +57,29 @@ class ActuatorEndpointsTests {
 	}
 
 	@Test
-	void healthShowsTheImgwireIndicatorToALoggedInUser() throws Exception {
-		HttpResponse<String> response = get("/actuator/health", "actuator-test-password");
+	void externalHealthGroupShowsTheImgwireIndicatorToALoggedInUser() throws Exception {
+		HttpResponse<String> response = get("/actuator/health/external", "actuator-test-password");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(SampleAppClient.json(response).path("components").path("imgwire").path("status").asString())
 			.isEqualTo("UP");
+	}
+
+	@Test
+	void rootHealthLeavesImgwireOutSoItStaysUpWhileImgwireIsDown() throws Exception {
+		this.emulator.faults().next(EmulatorOperation.LIST, 1).respondWith(500);
+
+		HttpResponse<String> anonymousRoot = get("/actuator/health", null);
+		HttpResponse<String> loggedInRoot = get("/actuator/health", "actuator-test-password");
+		HttpResponse<String> external = get("/actuator/health/external", "actuator-test-password");
+
+		assertThat(anonymousRoot.statusCode()).isEqualTo(200);
+		assertThat(SampleAppClient.json(anonymousRoot).path("status").asString()).isEqualTo("UP");
+		assertThat(loggedInRoot.statusCode()).isEqualTo(200);
+		assertThat(SampleAppClient.json(loggedInRoot).path("components").has("imgwire")).isFalse();
+		assertThat(external.statusCode()).as(external.body()).isEqualTo(503);
+		assertThat(SampleAppClient.json(external).path("components").path("imgwire").path("status").asString())
+			.isEqualTo("DOWN");
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -107,6 +109,61 @@ class BrowserUploadFlowTests {
 			.visibilityOfElementLocated(By.cssSelector(".upload-item[data-file-name='notes.txt'] .upload-error")));
 		assertThat(error.getText()).contains("notes.txt").contains("not a supported image type");
 		assertThat(this.emulator.state().uploadTokens()).hasSize((int) tokensBefore);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void pageExplainsInWordsAnAnswerThatIsNotJsonAndLeavesNoPromiseRejectionUnhandled() {
+		logIn();
+
+		// Swaps fetch for one answering 200 with an HTML page (as a proxy or captive portal
+		// might) and 204 to DELETE, then drives the page's own modules.
+		Map<String, Object> result = (Map<String, Object>) js().executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				const realFetch = window.fetch;
+				const rejections = [];
+				const onRejection = (event) => rejections.push(String(event.reason));
+				window.addEventListener('unhandledrejection', onRejection);
+				(async () => {
+					const { callApi } = await import('/js/api.js');
+					const { Gallery } = await import('/js/gallery.js');
+					const { uploadFile } = await import('/js/upload.js');
+					window.fetch = async (url, options) => {
+						if ((options && options.method) === 'DELETE') {
+							return new Response(null, { status: 204 });
+						}
+						if (String(url).startsWith('/api/upload-tokens')) {
+							return new Response(JSON.stringify({ token: 't', clientKey: 'ck', expiresAt: '2030-01-01T00:00:00Z',
+								apiBaseUrl: 'http://imgwire.invalid' }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+						}
+						return new Response('<html>Not JSON</html>', { status: 200, headers: { 'Content-Type': 'text/html' } });
+					};
+					const callApiError = await callApi('/api/images').then(() => 'resolved', (e) => e.message);
+					const notices = [];
+					const gallery = new Gallery((text) => notices.push(text));
+					const galleryLoad = await gallery.load(1).then(() => 'resolved', (e) => 'rejected: ' + e);
+					const galleryMessage = document.getElementById('gallery-message').textContent;
+					await gallery.deleteOne({ id: 'some-id', originalFilename: 'cat.png' }, document.createElement('button'));
+					const file = new File([new Uint8Array([1, 2, 3])], 'x.png', { type: 'image/png' });
+					const uploadError = await uploadFile(file, { phase() {}, progress() {} })
+						.then(() => 'resolved', (e) => e.message);
+					// Lets any unhandled rejection be reported.
+					await new Promise((resolve) => setTimeout(resolve, 200));
+					return { callApiError, galleryLoad, galleryMessage, notices, uploadError, rejections };
+				})().then(done, (e) => done({ failure: String(e) })).finally(() => {
+					window.fetch = realFetch;
+					window.removeEventListener('unhandledrejection', onRejection);
+				});
+				""");
+
+		assertThat(result).doesNotContainKey("failure");
+		assertThat((String) result.get("callApiError")).contains("HTTP 200 without the expected JSON body");
+		assertThat(result.get("galleryLoad")).isEqualTo("resolved");
+		assertThat((String) result.get("galleryMessage")).startsWith("Could not load the gallery:")
+			.contains("without the expected JSON body");
+		assertThat((List<String>) result.get("notices")).containsExactly("Deleted “cat.png”.");
+		assertThat((String) result.get("uploadError")).contains("not JSON").doesNotContain("Unexpected token");
+		assertThat((List<String>) result.get("rejections")).isEmpty();
 	}
 
 	private void logIn() {

@@ -71,6 +71,22 @@ class ConfiguredApiModeTests {
 		}
 	}
 
+	@Test
+	void browserGetsTheNormalisedBaseUrlTheServerSideClientUsesNotTheRawSetting() {
+		String normalised = imgwire.baseUrl().replaceAll("/+$", "");
+		String untidy = "  " + normalised.replaceFirst("^http", "HTTP") + "//  ";
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ImgwireSampleApplication.class).run(
+				"--server.port=0", "--imgwire.base-url=" + untidy, "--imgwire.client-key=" + imgwire.clientKey(),
+				"--imgwire.server-key=" + imgwire.serverKey(), "--sample.security.password=configured-api-test-password")) {
+			SampleAppClient user = new SampleAppClient(port(context)).login("demo", "configured-api-test-password");
+
+			HttpResponse<String> response = user.postJson("/api/upload-tokens", "");
+
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			assertThat(SampleAppClient.json(response).path("apiBaseUrl").asString()).isEqualTo(normalised);
+		}
+	}
+
 	private static ConfigurableApplicationContext run(String serverKeyArgument) {
 		return new SpringApplicationBuilder(ImgwireSampleApplication.class).run("--server.port=0",
 				"--imgwire.base-url=" + imgwire.baseUrl(), "--imgwire.client-key=" + imgwire.clientKey(),

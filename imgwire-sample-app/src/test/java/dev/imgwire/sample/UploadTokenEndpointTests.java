@@ -50,7 +50,7 @@ class UploadTokenEndpointTests {
 	void loggedInUserWithoutACsrfTokenIsRefusedWith403() {
 		SampleAppClient user = new SampleAppClient(this.port).login("demo", "token-test-password");
 
-		HttpResponse<String> response = user.postJsonWithoutCsrfToken("/api/upload-tokens", "");
+		HttpResponse<String> response = user.postJson("/api/upload-tokens", "", null);
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(SampleAppClient.json(response).path("error").asString()).contains("CSRF");
@@ -60,7 +60,7 @@ class UploadTokenEndpointTests {
 	void loggedInUserWithAForgedCsrfTokenIsRefusedWith403() {
 		SampleAppClient user = new SampleAppClient(this.port).login("demo", "token-test-password");
 
-		HttpResponse<String> response = user.postJsonWithCsrfToken("/api/upload-tokens", "", "forged");
+		HttpResponse<String> response = user.postJson("/api/upload-tokens", "", "forged");
 
 		assertThat(response.statusCode()).isEqualTo(403);
 	}

@@ -43,7 +43,8 @@ public final class EmbeddedEmulatorConfiguration {
 			.start();
 		// One line, with the URL and never a key: the keys reach the browser only through
 		// the upload-token endpoint.
-		logger.info("No Imgwire Server Key configured (imgwire.server-key or IMGWIRE_API_KEY): "
+		logger.info("No Imgwire Server Key configured (" + NoServerKeyCondition.SERVER_KEY_PROPERTY + " or "
+				+ NoServerKeyCondition.API_KEY_VARIABLE + "): "
 				+ "using the embedded Imgwire emulator at " + emulator.baseUrl()
 				+ (origins.isEmpty() ? " (accepting any browser origin)" : " (allowing origins " + origins + ")"));
 		return emulator;

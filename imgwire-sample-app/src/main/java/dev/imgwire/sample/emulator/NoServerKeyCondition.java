@@ -7,19 +7,23 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
+import dev.imgwire.spring.boot.autoconfigure.ImgwireProperties;
+import dev.imgwire.spring.boot.autoconfigure.PropertiesImgwireConnectionDetails;
+
 /**
  * Matches when no Imgwire Server Key is configured, neither as {@code imgwire.server-key}
  * (in any relaxed form, such as {@code IMGWIRE_SERVER_KEY}) nor as
  * {@code IMGWIRE_API_KEY}. Then the sample runs against an embedded emulator instead of
- * failing at startup.
+ * failing at startup. These are the two places {@link PropertiesImgwireConnectionDetails}
+ * reads the key from.
  *
  * @author Imgwire
  */
 public final class NoServerKeyCondition extends SpringBootCondition {
 
-	static final String SERVER_KEY_PROPERTY = "imgwire.server-key";
+	static final String SERVER_KEY_PROPERTY = ImgwireProperties.PREFIX + ".server-key";
 
-	static final String API_KEY_VARIABLE = "IMGWIRE_API_KEY";
+	static final String API_KEY_VARIABLE = PropertiesImgwireConnectionDetails.API_KEY_ENVIRONMENT_VARIABLE;
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {

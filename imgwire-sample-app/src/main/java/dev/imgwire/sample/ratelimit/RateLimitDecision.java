@@ -11,11 +11,11 @@ import java.time.Duration;
  */
 public record RateLimitDecision(boolean allowed, Duration retryAfter) {
 
-	static RateLimitDecision allow() {
+	public static RateLimitDecision allow() {
 		return new RateLimitDecision(true, Duration.ZERO);
 	}
 
-	static RateLimitDecision deny(Duration retryAfter) {
+	public static RateLimitDecision deny(Duration retryAfter) {
 		return new RateLimitDecision(false, retryAfter);
 	}
 

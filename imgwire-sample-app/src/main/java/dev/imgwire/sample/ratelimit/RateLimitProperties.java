@@ -4,10 +4,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How many upload tokens one user may create.
+ * How many requests that make Imgwire create something on the account (upload tokens,
+ * URL imports, download jobs) one user may send.
  *
- * @param tokensPerMinute upload tokens per user and minute; bursts up to this many are
- * allowed, then tokens come back at an even rate
+ * @param tokensPerMinute such requests per user and minute, all three kinds counted
+ * together; bursts up to this many are allowed, then tokens come back at an even rate
  * @author Imgwire
  */
 @ConfigurationProperties("sample.rate-limit")

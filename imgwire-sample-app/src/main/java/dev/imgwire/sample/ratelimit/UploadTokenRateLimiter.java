@@ -9,9 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits how many upload tokens each user can create. Every token lets a browser create
- * one upload on the account, so an unbounded token endpoint would let one logged-in user
- * exhaust the plan's upload quota.
+ * Limits how many uploads each user can have the server create: every upload token lets a
+ * browser create one upload on the account, and every URL import (or download job) is
+ * created with the Server Key, so unbounded endpoints would let one logged-in user
+ * exhaust the plan's quota. {@link UploadRateLimitWebFilter} applies it to the endpoints.
  *
  * <p>
  * State is kept in memory, per instance: enough for a sample; a cluster would keep the
@@ -34,21 +35,18 @@ public final class UploadTokenRateLimiter {
 
 	@Autowired
 	public UploadTokenRateLimiter(RateLimitProperties properties) {
-		this(properties.tokensPerMinute(), Clock.systemUTC());
+		this(properties, Clock.systemUTC());
 	}
 
-	public UploadTokenRateLimiter(int tokensPerMinute, Clock clock) {
-		if (tokensPerMinute < 1) {
-			throw new IllegalArgumentException("tokensPerMinute must be at least 1");
-		}
-		this.tokensPerMinute = tokensPerMinute;
+	UploadTokenRateLimiter(RateLimitProperties properties, Clock clock) {
+		this.tokensPerMinute = properties.tokensPerMinute();
 		this.clock = clock;
 	}
 
 	/**
 	 * Take one token from the user's bucket.
 	 * @param user the user name
-	 * @return whether the user may create an upload token now
+	 * @return whether the user may have an upload created now
 	 */
 	public RateLimitDecision tryAcquire(String user) {
 		Instant now = this.clock.instant();

@@ -8,6 +8,8 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.web.server.ServerWebExchange;
 
+import dev.imgwire.sample.web.JsonErrorWriter;
+
 /**
  * Answers refused requests with 403 and a JSON error that tells a missing CSRF token
  * apart from other refusals, so the page can show the user what to do.
@@ -16,12 +18,18 @@ import org.springframework.web.server.ServerWebExchange;
  */
 final class ApiAccessDeniedHandler implements ServerAccessDeniedHandler {
 
+	private final JsonErrorWriter errorWriter;
+
+	ApiAccessDeniedHandler(JsonErrorWriter errorWriter) {
+		this.errorWriter = errorWriter;
+	}
+
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
 		String message = (denied instanceof CsrfException)
 				? "Missing or invalid CSRF token: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header (reload the page to get a new one)"
 				: "You are not allowed to do this";
-		return JsonErrorWriter.write(exchange, HttpStatus.FORBIDDEN, message);
+		return this.errorWriter.write(exchange, HttpStatus.FORBIDDEN, message);
 	}
 
 }

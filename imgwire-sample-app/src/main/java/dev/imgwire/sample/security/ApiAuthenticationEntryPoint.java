@@ -7,6 +7,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.web.server.ServerWebExchange;
 
+import dev.imgwire.sample.web.JsonErrorWriter;
+
 /**
  * Answers anonymous calls to {@code /api/**} with 401 and a JSON error. A redirect to the
  * login page would be followed silently by {@code fetch}, and a {@code WWW-Authenticate:
@@ -16,9 +18,15 @@ import org.springframework.web.server.ServerWebExchange;
  */
 final class ApiAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 
+	private final JsonErrorWriter errorWriter;
+
+	ApiAuthenticationEntryPoint(JsonErrorWriter errorWriter) {
+		this.errorWriter = errorWriter;
+	}
+
 	@Override
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
-		return JsonErrorWriter.write(exchange, HttpStatus.UNAUTHORIZED,
+		return this.errorWriter.write(exchange, HttpStatus.UNAUTHORIZED,
 				"You are not logged in, or your session has expired: log in again");
 	}
 

@@ -4,6 +4,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.reactive.Endp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
@@ -14,6 +15,8 @@ import org.springframework.security.web.server.csrf.CookieServerCsrfTokenReposit
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+
+import dev.imgwire.sample.web.JsonErrorWriter;
 
 /**
  * Who may call what.
@@ -36,7 +39,7 @@ public final class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityWebFilterChain actuatorSecurityWebFilterChain(ServerHttpSecurity http) {
+	SecurityWebFilterChain actuatorSecurityWebFilterChain(ServerHttpSecurity http, JsonErrorWriter errorWriter) {
 		return http.securityMatcher(EndpointRequest.toAnyEndpoint())
 			.authorizeExchange((exchanges) -> exchanges.matchers(EndpointRequest.to("health"))
 				.permitAll()
@@ -45,35 +48,39 @@ public final class SecurityConfiguration {
 			.httpBasic((basic) -> basic.authenticationEntryPoint(new HttpBasicServerAuthenticationEntryPoint()))
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			// The same cookie-held token as the page: a scrape must not open a session.
-			.csrf((csrf) -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
-				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+			.csrf(cookieCsrf(errorWriter))
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.build();
 	}
 
 	@Bean
 	@Order(2)
-	SecurityWebFilterChain applicationSecurityWebFilterChain(ServerHttpSecurity http) {
+	SecurityWebFilterChain applicationSecurityWebFilterChain(ServerHttpSecurity http, JsonErrorWriter errorWriter) {
 		PathPatternParserServerWebExchangeMatcher api = new PathPatternParserServerWebExchangeMatcher("/api/**");
 		DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
-				new DelegatingServerAuthenticationEntryPoint.DelegateEntry(api, new ApiAuthenticationEntryPoint()));
+				new DelegatingServerAuthenticationEntryPoint.DelegateEntry(api, new ApiAuthenticationEntryPoint(errorWriter)));
 		entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/login"));
 		return http
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/login", "/css/**", "/js/login.js", "/js/csrf.js", "/favicon.ico")
 				.permitAll()
 				.anyExchange()
 				.authenticated())
-			.csrf((csrf) -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
-				// The plain handler (not the default XOR-masking one) because the script
-				// sends back the cookie's value as it is.
-				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-				.accessDeniedHandler(new ApiAccessDeniedHandler()))
+			.csrf(cookieCsrf(errorWriter))
 			.formLogin((form) -> form.loginPage("/login"))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.logout((logout) -> logout.logoutUrl("/logout"))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(new ApiAccessDeniedHandler()))
+				.accessDeniedHandler(new ApiAccessDeniedHandler(errorWriter)))
 			.build();
+	}
+
+	// The token lives in the XSRF-TOKEN cookie, readable by the page's script, and comes
+	// back in the X-XSRF-TOKEN header. The plain request handler (not the default
+	// XOR-masking one) because the script sends back the cookie's value as it is.
+	private static Customizer<ServerHttpSecurity.CsrfSpec> cookieCsrf(JsonErrorWriter errorWriter) {
+		return (csrf) -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+			.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+			.accessDeniedHandler(new ApiAccessDeniedHandler(errorWriter));
 	}
 
 }

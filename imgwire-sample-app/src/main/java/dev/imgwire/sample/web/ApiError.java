@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiError(String error, @Nullable String field) {
 
-	static ApiError of(String error) {
+	public static ApiError of(String error) {
 		return new ApiError(error, null);
 	}
 

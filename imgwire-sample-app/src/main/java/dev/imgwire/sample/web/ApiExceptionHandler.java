@@ -22,7 +22,7 @@ import dev.imgwire.client.error.ImgwireRequestValidationException;
 import dev.imgwire.client.error.ImgwireTimeoutException;
 import dev.imgwire.client.error.ImgwireValidationException;
 import dev.imgwire.client.error.ValidationError;
-import dev.imgwire.sample.ratelimit.RateLimitExceededException;
+import dev.imgwire.sample.ratelimit.RateLimitDecision;
 
 /**
  * Turns failures of {@code /api/**} into an HTTP status and a {@code {"error": ...}}
@@ -32,7 +32,8 @@ import dev.imgwire.sample.ratelimit.RateLimitExceededException;
  * <li>the request was invalid (checked by the client before sending, or refused by
  * Imgwire with 422): 400, naming the field;</li>
  * <li>no such image: 404;</li>
- * <li>too many requests, here or at Imgwire: 429 with {@code Retry-After};</li>
+ * <li>Imgwire rate limiting this app: 429 with {@code Retry-After} (the sample's own
+ * per-user limit answers the same way, from {@code UploadRateLimitWebFilter});</li>
  * <li>Imgwire failed, refused our Server Key, or could not be reached: 502, or 504 when
  * it did not answer in time. Our own credentials being refused is not the browser's
  * fault, so it is not passed on as 401/403.</li>
@@ -73,13 +74,10 @@ public final class ApiExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ApiError> upstreamRateLimit(ImgwireRateLimitException ex) {
 		Duration retryAfter = (ex.getRetryAfter() != null) ? ex.getRetryAfter() : Duration.ofSeconds(1);
-		long seconds = Math.max(1, retryAfter.toSeconds() + ((retryAfter.toNanosPart() > 0) ? 1 : 0));
-		return tooManyRequests(seconds, "Imgwire is rate limiting this app: try again in " + seconds + " s");
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ApiError> localRateLimit(RateLimitExceededException ex) {
-		return tooManyRequests(ex.getRetryAfterSeconds(), ex.getMessage());
+		long seconds = RateLimitDecision.deny(retryAfter).retryAfterSeconds();
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.body(ApiError.of("Imgwire is rate limiting this app: try again in " + seconds + " s"));
 	}
 
 	@ExceptionHandler
@@ -119,12 +117,6 @@ public final class ApiExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ApiError> badInput(ServerWebInputException ex) {
 		return ResponseEntity.badRequest().body(ApiError.of("Invalid request: " + ex.getReason()));
-	}
-
-	private static ResponseEntity<ApiError> tooManyRequests(long retryAfterSeconds, String message) {
-		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
-			.body(ApiError.of(message));
 	}
 
 	private static String fieldOf(ValidationError error) {

@@ -1,22 +1,20 @@
 package dev.imgwire.sample.web;
 
-import java.security.Principal;
-
 import reactor.core.publisher.Mono;
 
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.imgwire.client.ImgwireClientSettings;
 import dev.imgwire.client.ImgwireImagesClient;
-import dev.imgwire.sample.ratelimit.RateLimitDecision;
-import dev.imgwire.sample.ratelimit.RateLimitExceededException;
-import dev.imgwire.sample.ratelimit.UploadTokenRateLimiter;
 import dev.imgwire.spring.boot.autoconfigure.ImgwireConnectionDetails;
 
 /**
  * Step 1 of the browser upload: the server, holding the Server Key, creates a single-use
  * upload token and hands it to the logged-in user's browser together with the Client Key.
+ * How many a user may create is limited by
+ * {@link dev.imgwire.sample.ratelimit.UploadRateLimitWebFilter}.
  *
  * @author Imgwire
  */
@@ -27,34 +25,31 @@ public final class UploadTokenController {
 
 	private final ImgwireConnectionDetails connectionDetails;
 
-	private final UploadTokenRateLimiter rateLimiter;
+	private final String apiBaseUrl;
 
-	public UploadTokenController(ImgwireImagesClient client, ImgwireConnectionDetails connectionDetails,
-			UploadTokenRateLimiter rateLimiter) {
+	public UploadTokenController(ImgwireImagesClient client, ImgwireConnectionDetails connectionDetails) {
 		this.client = client;
 		this.connectionDetails = connectionDetails;
-		this.rateLimiter = rateLimiter;
+		this.apiBaseUrl = effectiveBaseUrl(connectionDetails);
 	}
 
 	@PostMapping("/api/upload-tokens")
-	public Mono<UploadTokenResponse> createUploadToken(Principal principal) {
+	public Mono<UploadTokenResponse> createUploadToken() {
 		return Mono.defer(() -> {
 			String clientKey = this.connectionDetails.getClientKey();
 			if (!StringUtils.hasText(clientKey)) {
 				return Mono.error(new ClientKeyMissingException());
 			}
-			RateLimitDecision decision = this.rateLimiter.tryAcquire(principal.getName());
-			if (!decision.allowed()) {
-				return Mono.error(new RateLimitExceededException(decision.retryAfterSeconds()));
-			}
-			String apiBaseUrl = stripTrailingSlash(this.connectionDetails.getBaseUrl());
 			return this.client.createUploadToken()
-				.map((token) -> new UploadTokenResponse(token.token(), token.expiresAt(), clientKey, apiBaseUrl));
+				.map((token) -> new UploadTokenResponse(token.token(), token.expiresAt(), clientKey, this.apiBaseUrl));
 		});
 	}
 
-	private static String stripTrailingSlash(String url) {
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	// The base URL the client really uses (blank means the default, no surrounding
+	// spaces, no trailing slash): the browser must talk to the same Imgwire.
+	private static String effectiveBaseUrl(ImgwireConnectionDetails connectionDetails) {
+		return new ImgwireClientSettings(connectionDetails.getBaseUrl(), connectionDetails.getServerKey(), null, null)
+			.baseUrl();
 	}
 
 }

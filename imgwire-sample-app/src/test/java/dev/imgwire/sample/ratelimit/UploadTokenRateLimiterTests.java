@@ -20,7 +20,8 @@ class UploadTokenRateLimiterTests {
 
 	private final SteppingClock clock = new SteppingClock();
 
-	private final UploadTokenRateLimiter limiter = new UploadTokenRateLimiter(6, this.clock);
+	private final UploadTokenRateLimiter limiter = new UploadTokenRateLimiter(new RateLimitProperties(6),
+			this.clock);
 
 	@Test
 	void userMayTakeABurstUpToTheLimitThenIsDeniedWithTheTimeUntilTheNextToken() {

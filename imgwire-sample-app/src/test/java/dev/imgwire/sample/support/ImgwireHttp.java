@@ -62,12 +62,6 @@ public final class ImgwireHttp {
 			.DELETE());
 	}
 
-	public HttpResponse<String> put(String uploadUrl, byte[] bytes) {
-		return send(HttpRequest.newBuilder(URI.create(uploadUrl))
-			.header("Content-Type", "image/png")
-			.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
-	}
-
 	private HttpResponse<String> send(HttpRequest.Builder request) {
 		try {
 			return this.http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());

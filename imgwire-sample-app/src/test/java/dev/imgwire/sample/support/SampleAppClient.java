@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,10 +46,6 @@ public final class SampleAppClient {
 			.build();
 	}
 
-	public URI baseUri() {
-		return this.baseUri;
-	}
-
 	/**
 	 * Log in through the form, as a browser does.
 	 * @param user the user name
@@ -72,21 +69,30 @@ public final class SampleAppClient {
 		return send(request(path).GET());
 	}
 
+	/**
+	 * POST a JSON body with the CSRF header, as the page's script does.
+	 * @param path the path
+	 * @param body the JSON body
+	 * @return the answer
+	 */
 	public HttpResponse<String> postJson(String path, String body) {
-		return send(request(path).header("Content-Type", "application/json")
-			.header("X-XSRF-TOKEN", csrfToken())
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+		return postJson(path, body, csrfToken());
 	}
 
-	public HttpResponse<String> postJsonWithoutCsrfToken(String path, String body) {
-		return send(request(path).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
-	}
-
-	public HttpResponse<String> postJsonWithCsrfToken(String path, String body, String csrfToken) {
-		return send(request(path).header("Content-Type", "application/json")
-			.header("X-XSRF-TOKEN", csrfToken)
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	/**
+	 * POST a JSON body with the given CSRF header value.
+	 * @param path the path
+	 * @param body the JSON body
+	 * @param csrfToken the {@code X-XSRF-TOKEN} header value, or {@code null} to send none
+	 * @return the answer
+	 */
+	public HttpResponse<String> postJson(String path, String body, @Nullable String csrfToken) {
+		HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (csrfToken != null) {
+			request.header("X-XSRF-TOKEN", csrfToken);
+		}
+		return send(request);
 	}
 
 	public HttpResponse<String> delete(String path) {
@@ -111,10 +117,6 @@ public final class SampleAppClient {
 		return json.readTree(response.body());
 	}
 
-	public static JsonNode json(String body) {
-		return json.readTree(body);
-	}
-
 	private String cookie(String name) {
 		return this.cookies.getCookieStore()
 			.get(this.baseUri)
@@ -125,8 +127,11 @@ public final class SampleAppClient {
 			.orElse(null);
 	}
 
+	// Like a browser, takes anything, JSON and HTML preferred (Prometheus answers text).
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(this.baseUri.resolve(path)).timeout(TIMEOUT).header("Accept", "application/json, text/html");
+		return HttpRequest.newBuilder(this.baseUri.resolve(path))
+			.timeout(TIMEOUT)
+			.header("Accept", "application/json, text/html;q=0.9, */*;q=0.8");
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
