@@ -1,5 +1,8 @@
 package dev.imgwire.spring.boot.autoconfigure;
 
+import java.time.Duration;
+import java.util.function.Consumer;
+
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,12 +13,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.imgwire.client.DefaultImgwireImagesClient;
@@ -70,11 +75,14 @@ public final class ImgwireAutoConfiguration {
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		DefaultImgwireImagesClient.Builder clientBuilder = ImgwireImagesClient.builder(builder, settings);
 		PropertyMapper map = PropertyMapper.get();
-		map.from(properties::getResponseTimeout).to(clientBuilder::responseTimeout);
-		map.from(properties::getUploadTimeout).to(clientBuilder::uploadTimeout);
-		map.from(properties.getUpload()::getPollInterval).to(clientBuilder::pollInterval);
+		map.from(properties::getResponseTimeout)
+			.to(validated("imgwire.response-timeout", clientBuilder::responseTimeout));
+		map.from(properties::getUploadTimeout).to(validated("imgwire.upload-timeout", clientBuilder::uploadTimeout));
+		map.from(properties.getUpload()::getPollInterval)
+			.to(validated("imgwire.upload.poll-interval", clientBuilder::pollInterval));
 		map.from(properties.getUpload()::isAwaitReady).to(clientBuilder::awaitReadyByDefault);
-		map.from(properties.getUpload()::getReadyTimeout).to(clientBuilder::readyTimeout);
+		map.from(properties.getUpload()::getReadyTimeout)
+			.to(validated("imgwire.upload.ready-timeout", clientBuilder::readyTimeout));
 		clientBuilder.retryPolicy(retryPolicy(properties.getRetry()));
 		retryStrategy.ifAvailable(clientBuilder::retryStrategy);
 		clientBuilder.observationRegistry(properties.getObservations().isEnabled()
@@ -87,13 +95,59 @@ public final class ImgwireAutoConfiguration {
 		if (!retry.isEnabled()) {
 			return ImgwireRetryPolicy.disabled();
 		}
-		try {
-			return new ImgwireRetryPolicy(true, retry.getMaxRetries(), retry.getInitialDelay(), retry.getMaxDelay(),
-					retry.getJitter());
+		Duration initialDelay = retry.getInitialDelay();
+		Duration maxDelay = retry.getMaxDelay();
+		if (retry.getMaxRetries() < 0) {
+			throw new InvalidConfigurationPropertyValueException("imgwire.retry.max-retries", retry.getMaxRetries(),
+					"Must be at least 0.");
 		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("Invalid 'imgwire.retry' properties: " + ex.getMessage(), ex);
+		if (initialDelay == null || initialDelay.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("imgwire.retry.initial-delay", initialDelay,
+					"Must be a duration of zero or more.");
 		}
+		if (maxDelay == null || maxDelay.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("imgwire.retry.max-delay", maxDelay,
+					"Must be a duration of zero or more.");
+		}
+		if (maxDelay.compareTo(initialDelay) < 0) {
+			throw new InvalidConfigurationPropertyValueException("imgwire.retry.max-delay", maxDelay,
+					"Must not be shorter than 'imgwire.retry.initial-delay' (" + initialDelay + ").");
+		}
+		if (!(retry.getJitter() >= 0 && retry.getJitter() <= 1)) {
+			throw new InvalidConfigurationPropertyValueException("imgwire.retry.jitter", retry.getJitter(),
+					"Must be between 0 and 1.");
+		}
+		return new ImgwireRetryPolicy(true, retry.getMaxRetries(), initialDelay, maxDelay, retry.getJitter());
+	}
+
+	/**
+	 * Adapt a setter of the client builder so that a value it rejects fails with an
+	 * {@link InvalidConfigurationPropertyValueException} naming the property.
+	 * @param <T> the type of the value
+	 * @param name the name of the property
+	 * @param setter the setter of the client builder
+	 * @return the validating setter
+	 */
+	private static <T> Consumer<T> validated(String name, Consumer<T> setter) {
+		return (value) -> {
+			try {
+				setter.accept(value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConfigurationPropertyValueException(name, value, reason(ex));
+			}
+		};
+	}
+
+	/**
+	 * The reason of a rejected value, without the name of the builder argument that the
+	 * client puts first ({@code "pollInterval: must be ..."}).
+	 */
+	private static String reason(IllegalArgumentException ex) {
+		String message = String.valueOf(ex.getMessage());
+		int separator = message.indexOf(": ");
+		String reason = (separator != -1) ? message.substring(separator + 2) : message;
+		return StringUtils.capitalize(reason.endsWith(".") ? reason : reason + ".");
 	}
 
 	/**
@@ -108,13 +162,19 @@ public final class ImgwireAutoConfiguration {
 
 		@Bean
 		@Order(0)
+		@ConditionalOnMissingBean(name = "imgwireClientHttpConnectorCustomizer")
 		ImgwireWebClientCustomizer imgwireClientHttpConnectorCustomizer(ImgwireProperties properties,
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings) {
+			Duration connectTimeout = properties.getConnectTimeout();
+			if (connectTimeout != null && (connectTimeout.isZero() || connectTimeout.isNegative())) {
+				throw new InvalidConfigurationPropertyValueException("imgwire.connect-timeout", connectTimeout,
+						"Must be a positive duration.");
+			}
 			return (webClientBuilder) -> {
 				ClientHttpConnectorBuilder<?> builder = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect);
 				HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-					.withTimeouts(properties.getConnectTimeout(), null);
+					.withTimeouts(connectTimeout, null);
 				webClientBuilder.clientConnector(builder.build(settings));
 			};
 		}

@@ -5,26 +5,33 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.netty.channel.ChannelOption;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.WebClientCustomizer;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -35,7 +42,6 @@ import dev.imgwire.client.error.ImgwireTimeoutException;
 import dev.imgwire.client.model.Image;
 import dev.imgwire.client.model.Page;
 import dev.imgwire.emulator.EmulatorOperation;
-import dev.imgwire.emulator.ImgwireEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -47,36 +53,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ImgwireAutoConfigurationTests {
 
-	private static ImgwireEmulator emulator;
+	@RegisterExtension
+	static final ImgwireEmulatorExtension emulator = new ImgwireEmulatorExtension();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
-				ImgwireAutoConfiguration.class));
-
-	@BeforeAll
-	static void startEmulator() {
-		emulator = ImgwireEmulator.start();
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
-
-	@BeforeEach
-	void resetEmulator() {
-		emulator.reset();
-	}
-
-	private ApplicationContextRunner emulatorRunner() {
-		return this.contextRunner.withPropertyValues("imgwire.base-url=" + emulator.baseUrl(),
-				"imgwire.server-key=" + emulator.serverKey());
-	}
+	private final ApplicationContextRunner contextRunner = ImgwireEmulatorExtension.contextRunner();
 
 	@Test
 	void shouldCreateImagesClientThatCallsTheConfiguredApi() {
-		emulatorRunner().run((context) -> {
+		emulator.runner().run((context) -> {
 			assertThat(context).hasSingleBean(ImgwireImagesClient.class)
 				.hasSingleBean(PropertiesImgwireConnectionDetails.class);
 			Image image = context.getBean(ImgwireImagesClient.class)
@@ -123,7 +107,7 @@ class ImgwireAutoConfigurationTests {
 
 	@Test
 	void shouldNotConfigureWhenDisabled() {
-		emulatorRunner().withPropertyValues("imgwire.enabled=false")
+		emulator.runner().withPropertyValues("imgwire.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(ImgwireImagesClient.class)
 				.doesNotHaveBean(ImgwireConnectionDetails.class)
@@ -132,7 +116,7 @@ class ImgwireAutoConfigurationTests {
 
 	@Test
 	void shouldNotConfigureWhenWebClientIsNotOnClasspath() {
-		emulatorRunner().withClassLoader(new FilteredClassLoader(WebClient.class))
+		emulator.runner().withClassLoader(new FilteredClassLoader(WebClient.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(ImgwireImagesClient.class)
 				.doesNotHaveBean(ImgwireConnectionDetails.class));
@@ -186,7 +170,7 @@ class ImgwireAutoConfigurationTests {
 
 	@Test
 	void shouldApplyBootWebClientCustomizers() {
-		emulatorRunner().withUserConfiguration(BootCustomizerConfiguration.class).run((context) -> {
+		emulator.runner().withUserConfiguration(BootCustomizerConfiguration.class).run((context) -> {
 			context.getBean(ImgwireImagesClient.class).list(1, 1).block(Duration.ofSeconds(10));
 			assertThat(context.getBean(CallRecorder.class).calls).containsExactly("boot");
 		});
@@ -194,7 +178,7 @@ class ImgwireAutoConfigurationTests {
 
 	@Test
 	void shouldApplyImgwireWebClientCustomizersInOrder() {
-		emulatorRunner().withUserConfiguration(ImgwireCustomizersConfiguration.class).run((context) -> {
+		emulator.runner().withUserConfiguration(ImgwireCustomizersConfiguration.class).run((context) -> {
 			context.getBean(ImgwireImagesClient.class).list(1, 1).block(Duration.ofSeconds(10));
 			assertThat(context.getBean(CallRecorder.class).calls).containsExactly("first", "second");
 		});
@@ -202,7 +186,7 @@ class ImgwireAutoConfigurationTests {
 
 	@Test
 	void shouldNotMutateSharedWebClientBuilder() {
-		emulatorRunner().withUserConfiguration(SharedWebClientBuilderConfiguration.class, ImgwireCustomizersConfiguration.class)
+		emulator.runner().withUserConfiguration(SharedWebClientBuilderConfiguration.class, ImgwireCustomizersConfiguration.class)
 			.run((context) -> {
 				ImgwireImagesClient client = context.getBean(ImgwireImagesClient.class);
 				client.list(1, 1).block(Duration.ofSeconds(10));
@@ -218,7 +202,7 @@ class ImgwireAutoConfigurationTests {
 
 	@Test
 	void shouldTimeOutWhenTheApiAnswersLaterThanTheResponseTimeout() {
-		emulatorRunner().withPropertyValues("imgwire.response-timeout=200ms", "imgwire.retry.enabled=false")
+		emulator.runner().withPropertyValues("imgwire.response-timeout=200ms", "imgwire.retry.enabled=false")
 			.run((context) -> {
 				emulator.faults().next(EmulatorOperation.LIST, 1).stall(Duration.ofSeconds(2));
 				assertThatExceptionOfType(ImgwireTimeoutException.class).isThrownBy(
@@ -228,7 +212,7 @@ class ImgwireAutoConfigurationTests {
 
 	@Test
 	void shouldBuildConnectorWithConnectTimeoutAndNoReadTimeout() {
-		emulatorRunner().withUserConfiguration(CapturingConnectorConfiguration.class)
+		emulator.runner().withUserConfiguration(CapturingConnectorConfiguration.class)
 			.withPropertyValues("imgwire.connect-timeout=1234ms", "spring.http.clients.read-timeout=5s",
 					"spring.http.clients.redirects=dont-follow")
 			.run((context) -> {
@@ -243,7 +227,7 @@ class ImgwireAutoConfigurationTests {
 
 	@Test
 	void shouldStartFromGlobalHttpClientSettingsBean() {
-		emulatorRunner().withUserConfiguration(CapturingConnectorConfiguration.class)
+		emulator.runner().withUserConfiguration(CapturingConnectorConfiguration.class)
 			.withBean(HttpClientSettings.class,
 					() -> HttpClientSettings.defaults().withRedirects(HttpRedirects.FOLLOW).withReadTimeout(Duration.ofSeconds(1)))
 			.run((context) -> {
@@ -255,7 +239,8 @@ class ImgwireAutoConfigurationTests {
 	}
 
 	@Test
-	void shouldRefusePlainHttpToHostThatIsNotLoopback() {
+	void shouldExplainRefusedPlainHttpBaseUrlWithFailureAnalysis() {
+		// Which base URLs are refused: see reliability.InsecureBaseUrlTests
 		this.contextRunner.withPropertyValues("imgwire.base-url=http://api.imgwire.example", "imgwire.server-key=sk_x")
 			.run((context) -> {
 				assertThat(context).getFailure().rootCause().isInstanceOf(InsecureImgwireBaseUrlException.class);
@@ -271,46 +256,94 @@ class ImgwireAutoConfigurationTests {
 	}
 
 	@Test
-	void shouldNotPrintUserInfoOfRefusedBaseUrl() {
-		this.contextRunner
-			.withPropertyValues("imgwire.base-url=http://user:secret@api.imgwire.example/", "imgwire.server-key=sk_x")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(InsecureImgwireBaseUrlException.class)
-				.message()
-				.doesNotContain("secret"));
-	}
-
-	@Test
-	void shouldAllowPlainHttpToHostThatIsNotLoopbackWhenAllowed() {
-		this.contextRunner
-			.withPropertyValues("imgwire.base-url=http://api.imgwire.example", "imgwire.server-key=sk_x",
-					"imgwire.allow-insecure-http=true")
-			.run((context) -> assertThat(context).hasSingleBean(ImgwireImagesClient.class));
-	}
-
-	@Test
-	void shouldAllowPlainHttpToLoopbackAddresses() {
-		for (String baseUrl : List.of("http://localhost:8080", "http://127.0.0.1:1", "http://127.10.0.3",
-				"http://[::1]:8080")) {
-			this.contextRunner.withPropertyValues("imgwire.base-url=" + baseUrl, "imgwire.server-key=sk_x")
-				.run((context) -> assertThat(context).hasSingleBean(ImgwireImagesClient.class));
-		}
-		for (String baseUrl : List.of("http://127.0.0.1.example", "http://128.0.0.1", "http://localhost.example",
-				"http://[::2]")) {
-			this.contextRunner.withPropertyValues("imgwire.base-url=" + baseUrl, "imgwire.server-key=sk_x")
-				.run((context) -> assertThat(context).getFailure()
-					.rootCause()
-					.isInstanceOf(InsecureImgwireBaseUrlException.class));
-		}
-	}
-
-	@Test
 	void shouldFailWithPropertyNamesWhenRetryPropertiesAreInconsistent() {
-		emulatorRunner().withPropertyValues("imgwire.retry.initial-delay=1s", "imgwire.retry.max-delay=100ms")
-			.run((context) -> assertThat(context).getFailure()
-				.hasStackTraceContaining("Invalid 'imgwire.retry' properties")
-				.hasStackTraceContaining("maxDelay"));
+		emulator.runner()
+			.withPropertyValues("imgwire.retry.initial-delay=1s", "imgwire.retry.max-delay=100ms")
+			.run((context) -> {
+				InvalidConfigurationPropertyValueException ex = invalidPropertyValue(context);
+				assertThat(ex.getName()).isEqualTo("imgwire.retry.max-delay");
+				assertThat(ex.getValue()).isEqualTo(Duration.ofMillis(100));
+				assertThat(ex.getReason()).contains("imgwire.retry.initial-delay");
+				assertThat(ex).hasMessageContaining("imgwire.retry.max-delay");
+			});
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "imgwire.retry.max-retries, -1", "imgwire.retry.initial-delay, -1ms",
+			"imgwire.retry.max-delay, -1ms", "imgwire.retry.jitter, 1.5", "imgwire.retry.jitter, -0.1",
+			"imgwire.upload.poll-interval, 0ms", "imgwire.upload.poll-interval, 10m",
+			"imgwire.upload.ready-timeout, 0s", "imgwire.response-timeout, -1s", "imgwire.upload-timeout, 0s",
+			"imgwire.connect-timeout, 0s", "imgwire.connect-timeout, -5s" })
+	void shouldFailWithPropertyNameValueAndReasonWhenAValueIsInvalid(String name, String value) {
+		emulator.runner().withPropertyValues(name + "=" + value).run((context) -> {
+			InvalidConfigurationPropertyValueException ex = invalidPropertyValue(context);
+			assertThat(ex.getName()).isEqualTo(name);
+			assertThat(ex.getValue()).isNotNull();
+			assertThat(ex.getReason()).isNotBlank().doesNotContain("maxDelay", "pollInterval", "Timeout");
+			// What Boot's own failure analyzers print
+			FailureAnalysis analysis = bootFailureAnalysis(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("'" + name + "'").contains(ex.getReason());
+		});
+	}
+
+	@Test
+	void shouldAcceptZeroRetryDelays() {
+		emulator.runner()
+			.withPropertyValues("imgwire.retry.initial-delay=0ms", "imgwire.retry.max-delay=0ms",
+					"imgwire.retry.jitter=1")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(ImgwireImagesClient.class));
+	}
+
+	@Test
+	void shouldNotValidateRetryPropertiesWhenRetryIsDisabled() {
+		emulator.runner()
+			.withPropertyValues("imgwire.retry.enabled=false", "imgwire.retry.max-delay=-1s")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(ImgwireImagesClient.class));
+	}
+
+	@Test
+	void shouldBackOffFromConnectorCustomizerWhenUserDefinesOneWithTheSameName() {
+		emulator.runner().withUserConfiguration(UserConnectorCustomizerConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(ImgwireWebClientCustomizer.class);
+			assertThat(context.getBean("imgwireClientHttpConnectorCustomizer"))
+				.isSameAs(context.getBean(UserConnectorCustomizerConfiguration.class).customizer);
+			context.getBean(ImgwireImagesClient.class).list(1, 1).block(Duration.ofSeconds(10));
+			assertThat(context.getBean(CallRecorder.class).calls).containsExactly("user");
+		});
+	}
+
+	private static InvalidConfigurationPropertyValueException invalidPropertyValue(
+			AssertableApplicationContext context) {
+		assertThat(context).hasFailed();
+		Throwable failure = context.getStartupFailure();
+		InvalidConfigurationPropertyValueException ex = findCause(failure,
+				InvalidConfigurationPropertyValueException.class);
+		assertThat(ex).as("InvalidConfigurationPropertyValueException in %s", failure).isNotNull();
+		return ex;
+	}
+
+	private static FailureAnalysis bootFailureAnalysis(Throwable failure) {
+		ArgumentResolver arguments = ArgumentResolver.of(Environment.class, new StandardEnvironment())
+			.and(BeanFactory.class, new DefaultListableBeanFactory());
+		for (FailureAnalyzer analyzer : SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, arguments, FailureHandler.handleMessage((message, ex) -> {
+			}))) {
+			FailureAnalysis analysis = analyzer.analyze(failure);
+			if (analysis != null) {
+				return analysis;
+			}
+		}
+		return null;
+	}
+
+	private static <E extends Throwable> E findCause(Throwable failure, Class<E> type) {
+		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
+			if (type.isInstance(candidate)) {
+				return type.cast(candidate);
+			}
+		}
+		return null;
 	}
 
 	@Test
@@ -333,7 +366,7 @@ class ImgwireAutoConfigurationTests {
 
 	@Test
 	void shouldBindDefaults() {
-		emulatorRunner().run((context) -> {
+		emulator.runner().run((context) -> {
 			ImgwireProperties properties = context.getBean(ImgwireProperties.class);
 			assertThat(properties.isEnabled()).isTrue();
 			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -354,7 +387,7 @@ class ImgwireAutoConfigurationTests {
 
 	@Test
 	void shouldAwaitReadyByDefaultWhenConfigured() {
-		emulatorRunner()
+		emulator.runner()
 			.withPropertyValues("imgwire.upload.await-ready=true", "imgwire.upload.poll-interval=20ms",
 					"imgwire.upload.ready-timeout=10s")
 			.run((context) -> {
@@ -460,6 +493,25 @@ class ImgwireAutoConfigurationTests {
 		WebClient.Builder sharedWebClientBuilder(CallRecorder recorder) {
 			this.builder = WebClient.builder().filter(recording(recorder, "shared"));
 			return this.builder;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserConnectorCustomizerConfiguration {
+
+		final CallRecorder recorder = new CallRecorder();
+
+		final ImgwireWebClientCustomizer customizer = (builder) -> builder.filter(recording(this.recorder, "user"));
+
+		@Bean
+		CallRecorder callRecorder() {
+			return this.recorder;
+		}
+
+		@Bean
+		ImgwireWebClientCustomizer imgwireClientHttpConnectorCustomizer() {
+			return this.customizer;
 		}
 
 	}

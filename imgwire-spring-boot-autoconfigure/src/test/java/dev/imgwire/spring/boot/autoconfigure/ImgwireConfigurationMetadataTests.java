@@ -15,7 +15,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Checks the generated {@code META-INF/spring-configuration-metadata.json} of this module
@@ -64,9 +63,9 @@ class ImgwireConfigurationMetadataTests {
 	@Test
 	void shouldListEveryPropertyInTheReadme() throws IOException {
 		Path readme = Path.of(System.getProperty("user.dir")).resolve("../README.md").normalize();
-		assumeTrue(Files.isRegularFile(readme), "No root README yet");
+		assertThat(readme).as("root README").isRegularFile();
 		String text = Files.readString(readme);
-		assumeTrue(text.contains(README_HEADING), "Root README has no '" + README_HEADING + "' section yet");
+		assertThat(text).as("root README").contains(README_HEADING);
 		assertThat(imgwireProperties()).extracting((property) -> property.path("name").asString())
 			.allSatisfy((name) -> assertThat(text).as("README mentions " + name).contains(name));
 	}

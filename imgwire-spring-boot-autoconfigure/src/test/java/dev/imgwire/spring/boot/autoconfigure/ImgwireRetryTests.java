@@ -1,26 +1,25 @@
 package dev.imgwire.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import dev.imgwire.client.ImgwireImagesClient;
 import dev.imgwire.client.error.ImgwireApiException;
 import dev.imgwire.client.error.ImgwireServerException;
 import dev.imgwire.client.model.Image;
+import dev.imgwire.client.observation.ImgwireClientObservationContext;
 import dev.imgwire.emulator.EmulatorOperation;
-import dev.imgwire.emulator.ImgwireEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -35,33 +34,15 @@ class ImgwireRetryTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(20);
 
-	private static ImgwireEmulator emulator;
+	private static final Duration MAX_DELAY = Duration.ofMillis(50);
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
-				ImgwireAutoConfiguration.class))
-		.withPropertyValues("imgwire.retry.initial-delay=10ms", "imgwire.retry.max-delay=50ms",
-				"imgwire.retry.jitter=0");
-
-	@BeforeAll
-	static void startEmulator() {
-		emulator = ImgwireEmulator.start();
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
-
-	@BeforeEach
-	void resetEmulator() {
-		emulator.reset();
-	}
+	@RegisterExtension
+	static final ImgwireEmulatorExtension emulator = new ImgwireEmulatorExtension();
 
 	private ApplicationContextRunner emulatorRunner() {
-		return this.contextRunner.withPropertyValues("imgwire.base-url=" + emulator.baseUrl(),
-				"imgwire.server-key=" + emulator.serverKey());
+		return emulator.runner()
+			.withPropertyValues("imgwire.retry.initial-delay=10ms", "imgwire.retry.max-delay=" + MAX_DELAY.toMillis() + "ms",
+					"imgwire.retry.jitter=0");
 	}
 
 	@Test
@@ -76,13 +57,17 @@ class ImgwireRetryTests {
 
 	@Test
 	void shouldHonourRetryAfterCappedByMaxDelay() {
-		emulatorRunner().run((context) -> {
-			emulator.faults().next(EmulatorOperation.LIST, 1).respondWith(429, Duration.ofHours(1));
-			emulator.faults().next(EmulatorOperation.LIST, 1).respondWith(503, Duration.ofHours(1));
-			// An uncapped Retry-After would wait an hour: the block would time out
-			assertThat(context.getBean(ImgwireImagesClient.class).list(1, 5).block(BLOCK)).isNotNull();
-			assertThat(emulator.state().requestCount(EmulatorOperation.LIST)).isEqualTo(3);
-		});
+		List<Duration> retryDelays = new CopyOnWriteArrayList<>();
+		emulatorRunner().withBean(ObservationRegistry.class, () -> retryDelayRecordingRegistry(retryDelays))
+			.run((context) -> {
+				emulator.faults().next(EmulatorOperation.LIST, 1).respondWith(429, Duration.ofHours(1));
+				emulator.faults().next(EmulatorOperation.LIST, 1).respondWith(503, Duration.ofHours(1));
+				// An uncapped Retry-After would wait an hour: the block would time out
+				assertThat(context.getBean(ImgwireImagesClient.class).list(1, 5).block(BLOCK)).isNotNull();
+				assertThat(emulator.state().requestCount(EmulatorOperation.LIST)).isEqualTo(3);
+				// Without Retry-After, the back-offs would be 10ms then 20ms
+				assertThat(retryDelays).containsExactly(MAX_DELAY, MAX_DELAY);
+			});
 	}
 
 	@ParameterizedTest
@@ -148,6 +133,24 @@ class ImgwireRetryTests {
 				.satisfies((ex) -> assertThat(ex.getAttempts()).isEqualTo(1));
 			assertThat(emulator.state().requestCount(EmulatorOperation.LIST)).isEqualTo(1);
 		});
+	}
+
+	private static ObservationRegistry retryDelayRecordingRegistry(List<Duration> retryDelays) {
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<ImgwireClientObservationContext>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return context instanceof ImgwireClientObservationContext imgwire && imgwire.isRetry();
+			}
+
+			@Override
+			public void onStart(ImgwireClientObservationContext context) {
+				retryDelays.add(context.getRetryDelay());
+			}
+
+		});
+		return registry;
 	}
 
 }

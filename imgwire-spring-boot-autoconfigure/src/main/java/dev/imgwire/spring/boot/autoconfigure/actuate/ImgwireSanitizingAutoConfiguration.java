@@ -4,6 +4,7 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 public final class ImgwireSanitizingAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean(name = "imgwireKeysSanitizingFunction")
 	ImgwireKeysSanitizingFunction imgwireKeysSanitizingFunction() {
 		return new ImgwireKeysSanitizingFunction();
 	}

@@ -10,7 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import dev.imgwire.client.observation.ImgwireClientObservationContext;
 
@@ -25,21 +24,15 @@ import dev.imgwire.client.observation.ImgwireClientObservationContext;
 @AutoConfiguration(afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
-@ConditionalOnClass({ ObservationRegistry.class, ImgwireClientObservationContext.class })
+@ConditionalOnClass({ ObservationRegistry.class, MeterRegistry.class, ImgwireClientObservationContext.class })
 @ConditionalOnBooleanProperty(name = { "imgwire.enabled", "imgwire.observations.enabled" }, matchIfMissing = true)
+@ConditionalOnBean({ MeterRegistry.class, ObservationRegistry.class })
 public final class ImgwireObservationAutoConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterRegistry.class)
-	@ConditionalOnBean({ MeterRegistry.class, ObservationRegistry.class })
-	static class ImgwireMeterObservationHandlerConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ImgwireUploadBytesObservationHandler imgwireUploadBytesObservationHandler(MeterRegistry meterRegistry) {
-			return new ImgwireUploadBytesObservationHandler(meterRegistry);
-		}
-
+	@Bean
+	@ConditionalOnMissingBean
+	ImgwireUploadBytesObservationHandler imgwireUploadBytesObservationHandler(MeterRegistry meterRegistry) {
+		return new ImgwireUploadBytesObservationHandler(meterRegistry);
 	}
 
 }

@@ -116,6 +116,16 @@ class ImgwireSanitizingAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(ImgwireKeysSanitizingFunction.class));
 	}
 
+	@Test
+	void backsOffWhenUserDefinesImgwireKeysSanitizingFunctionBean() {
+		SanitizingFunction userFunction = (data) -> data;
+		this.contextRunner.withBean("imgwireKeysSanitizingFunction", SanitizingFunction.class, () -> userFunction)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(ImgwireKeysSanitizingFunction.class);
+				assertThat(context.getBean("imgwireKeysSanitizingFunction")).isSameAs(userFunction);
+			});
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "imgwire.server-key", "imgwire.serverKey", "imgwire.server_key", "IMGWIRE_SERVER_KEY",
 			"imgwire.client-key", "imgwire.clientKey", "IMGWIRE_CLIENT_KEY", "IMGWIRE_API_KEY", "imgwire_api_key" })

@@ -2,20 +2,20 @@ package dev.imgwire.spring.boot.autoconfigure.health;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import dev.imgwire.emulator.EmulatorOperation;
-import dev.imgwire.emulator.ImgwireEmulator;
 import dev.imgwire.spring.boot.autoconfigure.ImgwireAutoConfiguration;
+import dev.imgwire.spring.boot.autoconfigure.ImgwireEmulatorExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,31 +29,16 @@ class ImgwireHealthContributorAutoConfigurationTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(10);
 
-	private static ImgwireEmulator emulator;
+	@RegisterExtension
+	static final ImgwireEmulatorExtension emulator = new ImgwireEmulatorExtension();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, ImgwireAutoConfiguration.class,
 				ImgwireHealthContributorAutoConfiguration.class))
 		.withPropertyValues("imgwire.retry.enabled=false");
 
-	@BeforeAll
-	static void startEmulator() {
-		emulator = ImgwireEmulator.start();
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
-
-	@BeforeEach
-	void resetEmulator() {
-		emulator.reset();
-	}
-
 	private ApplicationContextRunner emulatorRunner(String serverKey) {
-		return this.contextRunner.withPropertyValues("imgwire.base-url=" + emulator.baseUrl(),
-				"imgwire.server-key=" + serverKey);
+		return emulator.runner(this.contextRunner).withPropertyValues("imgwire.server-key=" + serverKey);
 	}
 
 	@Test
@@ -67,6 +52,17 @@ class ImgwireHealthContributorAutoConfigurationTests {
 		emulatorRunner(emulator.serverKey())
 			.withPropertyValues("management.health.imgwire.enabled=true", "imgwire.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ImgwireHealthIndicator.class));
+	}
+
+	@Test
+	void shouldBackOffWhenUserDefinesImgwireHealthIndicatorBean() {
+		ReactiveHealthIndicator userIndicator = () -> Mono.just(Health.unknown().build());
+		emulatorRunner(emulator.serverKey()).withPropertyValues("management.health.imgwire.enabled=true")
+			.withBean("imgwireHealthIndicator", ReactiveHealthIndicator.class, () -> userIndicator)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(ImgwireHealthIndicator.class);
+				assertThat(context.getBean("imgwireHealthIndicator")).isSameAs(userIndicator);
+			});
 	}
 
 	@Test

@@ -13,20 +13,15 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,8 +31,7 @@ import dev.imgwire.client.model.Image;
 import dev.imgwire.client.observation.DefaultImgwireClientObservationConvention;
 import dev.imgwire.client.observation.ImgwireClientObservationContext;
 import dev.imgwire.emulator.EmulatorOperation;
-import dev.imgwire.emulator.ImgwireEmulator;
-import dev.imgwire.spring.boot.autoconfigure.ImgwireAutoConfiguration;
+import dev.imgwire.spring.boot.autoconfigure.ImgwireEmulatorExtension;
 import dev.imgwire.spring.boot.autoconfigure.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,35 +46,18 @@ class ImgwireObservationTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(20);
 
-	private static ImgwireEmulator emulator;
+	@RegisterExtension
+	static final ImgwireEmulatorExtension emulator = new ImgwireEmulatorExtension();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+	private final ApplicationContextRunner contextRunner = ImgwireEmulatorExtension.contextRunner()
 		.withBean(ObservationRegistry.class, TestObservationRegistry::create)
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
-				HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-				WebClientAutoConfiguration.class, WebClientObservationAutoConfiguration.class,
-				ImgwireAutoConfiguration.class, ImgwireObservationAutoConfiguration.class))
+				WebClientObservationAutoConfiguration.class, ImgwireObservationAutoConfiguration.class))
 		.withUserConfiguration(RecordingHandlerConfiguration.class);
 
-	@BeforeAll
-	static void startEmulator() {
-		emulator = ImgwireEmulator.start();
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
-
-	@BeforeEach
-	void resetEmulator() {
-		emulator.reset();
-	}
-
 	private ApplicationContextRunner emulatorRunner() {
-		return this.contextRunner.withPropertyValues("imgwire.base-url=" + emulator.baseUrl(),
-				"imgwire.server-key=" + emulator.serverKey(), "imgwire.retry.initial-delay=10ms",
-				"imgwire.retry.max-delay=20ms");
+		return emulator.runner(this.contextRunner)
+			.withPropertyValues("imgwire.retry.initial-delay=10ms", "imgwire.retry.max-delay=20ms");
 	}
 
 	@Test
@@ -199,13 +176,10 @@ class ImgwireObservationTests {
 
 	@Test
 	void shouldRecordMetricsIncludingUploadedBytes() {
-		new ApplicationContextRunner()
+		emulator.runner()
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-					HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-					WebClientAutoConfiguration.class, WebClientObservationAutoConfiguration.class,
-					ImgwireAutoConfiguration.class, ImgwireObservationAutoConfiguration.class))
-			.withPropertyValues("imgwire.base-url=" + emulator.baseUrl(), "imgwire.server-key=" + emulator.serverKey())
+					WebClientObservationAutoConfiguration.class, ImgwireObservationAutoConfiguration.class))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ImgwireUploadBytesObservationHandler.class);
 				ImgwireImagesClient client = context.getBean(ImgwireImagesClient.class);

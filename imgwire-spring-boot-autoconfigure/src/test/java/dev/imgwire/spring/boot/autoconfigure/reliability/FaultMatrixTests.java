@@ -28,14 +28,11 @@ import reactor.netty.resources.ConnectionPoolMetrics;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.core.Ordered;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -53,7 +50,7 @@ import dev.imgwire.client.upload.UploadSource;
 import dev.imgwire.emulator.EmulatorOperation;
 import dev.imgwire.emulator.ImgwireEmulator;
 import dev.imgwire.emulator.state.EmulatedImage;
-import dev.imgwire.spring.boot.autoconfigure.ImgwireAutoConfiguration;
+import dev.imgwire.spring.boot.autoconfigure.ImgwireEmulatorExtension;
 import dev.imgwire.spring.boot.autoconfigure.ImgwireWebClientCustomizer;
 import dev.imgwire.spring.boot.autoconfigure.TestImages;
 import dev.imgwire.spring.boot.autoconfigure.observation.ImgwireObservationAutoConfiguration;
@@ -90,11 +87,14 @@ class FaultMatrixTests {
 	 */
 	static final Duration STALL = Duration.ofSeconds(1);
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+	/**
+	 * How long the emulator's state must stay unchanged before the test looks at it.
+	 */
+	static final Duration QUIET = Duration.ofMillis(500);
+
+	private final ApplicationContextRunner contextRunner = ImgwireEmulatorExtension.contextRunner()
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-				WebClientAutoConfiguration.class, ImgwireAutoConfiguration.class,
 				ImgwireObservationAutoConfiguration.class))
 		.withPropertyValues("imgwire.retry.max-retries=" + MAX_RETRIES, "imgwire.retry.initial-delay=1ms",
 				"imgwire.retry.max-delay=" + MAX_DELAY.toMillis() + "ms",
@@ -145,8 +145,8 @@ class FaultMatrixTests {
 			.block(Duration.ofSeconds(100));
 		long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 		// A stalled request is held by the emulator for its whole stall, even after the
-		// client gave up on it; let those finish before looking at the state.
-		Thread.sleep(STALL.plusMillis(500).toMillis());
+		// client gave up on it, then runs; let those finish before looking at the state.
+		awaitQuietEmulator(emulator);
 
 		// Every logical upload ended, either with an image or with a typed exception that
 		// comes after the whole retry budget (every fault injected here is retryable).
@@ -225,12 +225,19 @@ class FaultMatrixTests {
 			observedByReason.put(reason, retries.byReason(reason) + failuresByReason.getOrDefault(reason, 0L));
 		}
 		Map<String, Long> injectedByReason = schedule.byRetryReason();
+		// A fault whose answer comes after the response timeout, on a machine starved of
+		// CPU, is observed as a timeout instead: the only movement between reasons allowed.
+		long movedToTimeout = 0;
 		for (String reason : List.of("server_error", "rate_limited", "connection_error")) {
+			long injectedForReason = injectedByReason.getOrDefault(reason, 0L);
 			assertThat(observedByReason.get(reason)).as("retries + failures for %s", reason)
-				.isEqualTo(injectedByReason.getOrDefault(reason, 0L));
+				.isBetween(injectedForReason - requests / 100, injectedForReason);
+			movedToTimeout += injectedForReason - observedByReason.get(reason);
 		}
-		long spuriousTimeouts = observedByReason.get("timeout") - injectedByReason.getOrDefault("timeout", 0L);
-		assertThat(spuriousTimeouts).as("timeouts without a stall").isBetween(0L, requests / 100);
+		long spuriousTimeouts = observedByReason.get("timeout") - injectedByReason.getOrDefault("timeout", 0L)
+				- movedToTimeout;
+		assertThat(spuriousTimeouts).as("timeouts without a fault").isNotNegative();
+		assertThat(movedToTimeout + spuriousTimeouts).as("timeouts without a stall").isBetween(0L, requests / 100);
 		assertThat(retries.total() + failed.size()).isEqualTo(injected + spuriousTimeouts);
 		// Retry-After was honoured: every retry after an answer carrying one waited
 		// exactly that long, capped by imgwire.retry.max-delay; no other back-off went
@@ -247,11 +254,11 @@ class FaultMatrixTests {
 		System.out.printf(
 				"fault-matrix: uploads=%d concurrency=%d ok=%d failed=%d requests=%d faults=%d (%.1f%% of requests) "
 						+ "faults-by-operation=%s faults-by-kind=%s retries=%d retries-by-reason=%s retry-after-honoured=%d "
-						+ "failed-by-reason=%s spurious-timeouts=%d images=%d leftover-records=%d duplicates=%d "
+						+ "failed-by-reason=%s moved-to-timeout=%d spurious-timeouts=%d images=%d leftover-records=%d duplicates=%d "
 						+ "leaked-connections=%d elapsed=%dms seed=%d%n",
 				UPLOADS, CONCURRENCY, ok.size(), failed.size(), requests, injected, 100.0 * injected / requests,
 				byOperation, schedule.byKind(), retries.total(), retries.byReason(), retries.retryAfterHonoured(), failuresByReason,
-				spuriousTimeouts, stored.size(), leftovers, duplicates, pool.acquired(), elapsedMillis, SEED);
+				movedToTimeout, spuriousTimeouts, stored.size(), leftovers, duplicates, pool.acquired(), elapsedMillis, SEED);
 	}
 
 	/**
@@ -270,6 +277,37 @@ class FaultMatrixTests {
 			.block(Duration.ofSeconds(60));
 		emulator.reset();
 		retries.reset();
+	}
+
+	/**
+	 * Wait, at least as long as a stall, until the emulator's requests, faults, images
+	 * and open PUT streams have stayed the same for {@link #QUIET}; at most ten seconds
+	 * more.
+	 */
+	private static void awaitQuietEmulator(ImgwireEmulator emulator) throws InterruptedException {
+		long now = System.nanoTime();
+		long earliest = now + STALL.toNanos();
+		long deadline = earliest + TimeUnit.SECONDS.toNanos(10);
+		List<Object> last = emulatorSnapshot(emulator);
+		long quietSince = now;
+		while (System.nanoTime() < deadline) {
+			Thread.sleep(50);
+			List<Object> snapshot = emulatorSnapshot(emulator);
+			if (!snapshot.equals(last)) {
+				last = snapshot;
+				quietSince = System.nanoTime();
+			}
+			else if (System.nanoTime() >= earliest && System.nanoTime() - quietSince >= QUIET.toNanos()
+					&& emulator.state().openPutStreams() == 0) {
+				return;
+			}
+		}
+		throw new AssertionError("The emulator did not settle: " + last);
+	}
+
+	private static List<Object> emulatorSnapshot(ImgwireEmulator emulator) {
+		return List.of(emulator.state().totalRequests(), emulator.faults().injectedTotal(),
+				emulator.state().openPutStreams(), emulator.state().images());
 	}
 
 	private static long retryTimerCount(MeterRegistry meters) {

@@ -20,12 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import dev.imgwire.client.ImgwireImagesClient;
 import dev.imgwire.client.error.ImgwireApiException;
@@ -35,8 +32,7 @@ import dev.imgwire.client.model.SupportedMimeType;
 import dev.imgwire.client.upload.UploadOptions;
 import dev.imgwire.client.upload.UploadSource;
 import dev.imgwire.emulator.EmulatorOperation;
-import dev.imgwire.emulator.ImgwireEmulator;
-import dev.imgwire.spring.boot.autoconfigure.ImgwireAutoConfiguration;
+import dev.imgwire.spring.boot.autoconfigure.ImgwireEmulatorExtension;
 import dev.imgwire.spring.boot.autoconfigure.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,16 +54,14 @@ class PresignedPutRedirectTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(20);
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
-				ImgwireAutoConfiguration.class))
+	@RegisterExtension
+	static final ImgwireEmulatorExtension emulator = new ImgwireEmulatorExtension();
+
+	private final ApplicationContextRunner contextRunner = ImgwireEmulatorExtension.contextRunner()
 		.withPropertyValues("imgwire.retry.initial-delay=1ms", "imgwire.retry.max-delay=10ms",
 				"imgwire.environment-id=0b8c3c2e-8a1f-4c5d-9e6f-7a8b9c0d1e2f");
 
 	private final List<Recorded> recorded = new CopyOnWriteArrayList<>();
-
-	private ImgwireEmulator emulator;
 
 	private HttpServer storage;
 
@@ -77,7 +71,6 @@ class PresignedPutRedirectTests {
 
 	@BeforeEach
 	void start() throws IOException {
-		this.emulator = ImgwireEmulator.start();
 		this.storage = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.storage.createContext("/redirect/", (exchange) -> {
 			record(exchange);
@@ -110,7 +103,6 @@ class PresignedPutRedirectTests {
 	@AfterEach
 	void stop() {
 		this.storage.stop(0);
-		this.emulator.close();
 	}
 
 	@Test
@@ -123,7 +115,7 @@ class PresignedPutRedirectTests {
 				.upload(UploadSource.fromBytes(png), UploadOptions.defaults().withMimeType(SupportedMimeType.PNG))
 				.block(BLOCK);
 			assertThat(image.status()).isEqualTo(ImageStatus.READY);
-			assertThat(this.emulator.state().storedBytes(image.id())).hasValue(png);
+			assertThat(emulator.state().storedBytes(image.id())).hasValue(png);
 		});
 		assertThat(this.recorded).extracting(Recorded::path).containsExactly("/redirect/", "/final/");
 		// The real query of the presigned URL reached the storage, not the placeholder.
@@ -132,7 +124,7 @@ class PresignedPutRedirectTests {
 			assertThat(request.method()).isEqualTo("PUT");
 			assertThat(request.headers()).doesNotContainKeys("Authorization", "Proxy-authorization", "Cookie",
 					"X-environment-id");
-			assertThat(request.headers().toString()).doesNotContain(this.emulator.serverKey());
+			assertThat(request.headers().toString()).doesNotContain(emulator.serverKey());
 			assertThat(request.bodyLength()).isEqualTo(png.length);
 		});
 	}
@@ -161,8 +153,7 @@ class PresignedPutRedirectTests {
 	}
 
 	private ApplicationContextRunner emulatorRunner() {
-		return this.contextRunner.withPropertyValues("imgwire.base-url=" + this.emulator.baseUrl(),
-				"imgwire.server-key=" + this.emulator.serverKey());
+		return emulator.runner(this.contextRunner);
 	}
 
 	/**
@@ -174,8 +165,8 @@ class PresignedPutRedirectTests {
 		String body = "{\"file_name\":\"r.png\",\"mime_type\":\"image/png\",\"content_length\":" + png.length
 				+ ",\"idempotency_key\":\"redirect-test\"}";
 		HttpResponse<String> created = this.forwarder.send(
-				HttpRequest.newBuilder(URI.create(this.emulator.baseUrl() + "/api/v1/images/standard_upload"))
-					.header("Authorization", "Bearer " + this.emulator.serverKey())
+				HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/api/v1/images/standard_upload"))
+					.header("Authorization", "Bearer " + emulator.serverKey())
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString(body))
 					.build(),
@@ -186,7 +177,7 @@ class PresignedPutRedirectTests {
 		this.realUploadUrl = created.body().substring(start, end);
 		String redirected = created.body().substring(0, start) + "http://127.0.0.1:"
 				+ this.storage.getAddress().getPort() + "/redirect/x?token=hop1" + created.body().substring(end);
-		this.emulator.faults()
+		emulator.faults()
 			.next(EmulatorOperation.STANDARD_UPLOAD, 1)
 			.respondRaw(created.statusCode(), Map.of("Content-Type", "application/json"), redirected);
 	}

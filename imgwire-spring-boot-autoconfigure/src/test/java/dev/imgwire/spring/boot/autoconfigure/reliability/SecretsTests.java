@@ -10,20 +10,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
 
 import dev.imgwire.client.ImgwireImagesClient;
@@ -36,10 +32,9 @@ import dev.imgwire.client.model.UploadToken;
 import dev.imgwire.client.upload.UploadOptions;
 import dev.imgwire.client.upload.UploadSource;
 import dev.imgwire.emulator.EmulatorOperation;
-import dev.imgwire.emulator.ImgwireEmulator;
 import dev.imgwire.emulator.state.EmulatedUploadToken;
-import dev.imgwire.spring.boot.autoconfigure.ImgwireAutoConfiguration;
 import dev.imgwire.spring.boot.autoconfigure.ImgwireConnectionDetails;
+import dev.imgwire.spring.boot.autoconfigure.ImgwireEmulatorExtension;
 import dev.imgwire.spring.boot.autoconfigure.ImgwireProperties;
 import dev.imgwire.spring.boot.autoconfigure.TestImages;
 import dev.imgwire.spring.boot.autoconfigure.observation.ImgwireObservationAutoConfiguration;
@@ -67,39 +62,26 @@ class SecretsTests {
 
 	private static final java.util.regex.Pattern SIGNATURE = java.util.regex.Pattern.compile("signature=[0-9a-fA-F]{8}");
 
-	private static ImgwireEmulator emulator;
+	@RegisterExtension
+	static final ImgwireEmulatorExtension emulator = new ImgwireEmulatorExtension();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+	private final ApplicationContextRunner contextRunner = ImgwireEmulatorExtension.contextRunner()
 		.withConfiguration(AutoConfigurations.of(CodecsAutoConfiguration.class, ObservationAutoConfiguration.class,
-				MetricsAutoConfiguration.class,
-				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-				HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-				WebClientAutoConfiguration.class, WebClientObservationAutoConfiguration.class,
-				ImgwireAutoConfiguration.class, ImgwireObservationAutoConfiguration.class))
+				MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+				SimpleMetricsExportAutoConfiguration.class, WebClientObservationAutoConfiguration.class,
+				ImgwireObservationAutoConfiguration.class))
 		.withBean(KeyValueRecorder.class, KeyValueRecorder::new)
 		// Spring would log request headers, Authorization included, with this.
 		.withPropertyValues("spring.http.codecs.log-request-details=true", "imgwire.retry.initial-delay=1ms",
 				"imgwire.retry.max-delay=10ms", "imgwire.response-timeout=2s");
 
-	@BeforeAll
-	static void startEmulator() {
-		emulator = ImgwireEmulator.start();
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
-
 	@Test
 	void noKeyTokenOrSignedUrlIsLoggedThrownPrintedOrObserved() {
-		emulator.reset();
 		List<String> texts = new ArrayList<>();
 		Set<String> signatures = new LinkedHashSet<>();
 		try (CapturedLogs logs = CapturedLogs.atTrace(LOGGERS)) {
-			this.contextRunner
-				.withPropertyValues("imgwire.base-url=" + emulator.baseUrl(), "imgwire.server-key=" + emulator.serverKey(),
-						"imgwire.client-key=" + emulator.clientKey())
+			emulator.runner(this.contextRunner)
+				.withPropertyValues("imgwire.client-key=" + emulator.clientKey())
 				.run((context) -> {
 					ImgwireImagesClient client = context.getBean(ImgwireImagesClient.class);
 					byte[] png = TestImages.png(3, 3);

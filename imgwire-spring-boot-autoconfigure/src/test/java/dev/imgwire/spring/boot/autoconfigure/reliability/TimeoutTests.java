@@ -14,18 +14,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import dev.imgwire.client.ImgwireImagesClient;
 import dev.imgwire.client.error.ImgwireTimeoutException;
@@ -34,9 +28,8 @@ import dev.imgwire.client.model.Image;
 import dev.imgwire.client.upload.UploadOptions;
 import dev.imgwire.client.upload.UploadSource;
 import dev.imgwire.emulator.EmulatorOperation;
-import dev.imgwire.emulator.ImgwireEmulator;
 import dev.imgwire.emulator.state.EmulatedImage;
-import dev.imgwire.spring.boot.autoconfigure.ImgwireAutoConfiguration;
+import dev.imgwire.spring.boot.autoconfigure.ImgwireEmulatorExtension;
 import dev.imgwire.spring.boot.autoconfigure.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,36 +46,18 @@ class TimeoutTests {
 
 	private static final Duration BLOCK = Duration.ofSeconds(20);
 
-	private static ImgwireEmulator emulator;
+	@RegisterExtension
+	static final ImgwireEmulatorExtension emulator = new ImgwireEmulatorExtension();
 
 	@TempDir
 	static Path directory;
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
-				ImgwireAutoConfiguration.class))
+	private final ApplicationContextRunner contextRunner = ImgwireEmulatorExtension.contextRunner()
 		.withPropertyValues("imgwire.retry.initial-delay=1ms", "imgwire.retry.max-delay=20ms",
 				"imgwire.retry.max-retries=2");
 
-	@BeforeAll
-	static void startEmulator() {
-		emulator = ImgwireEmulator.start();
-	}
-
-	@AfterAll
-	static void stopEmulator() {
-		emulator.close();
-	}
-
-	@BeforeEach
-	void resetEmulator() {
-		emulator.reset();
-	}
-
 	private ApplicationContextRunner emulatorRunner() {
-		return this.contextRunner.withPropertyValues("imgwire.base-url=" + emulator.baseUrl(),
-				"imgwire.server-key=" + emulator.serverKey());
+		return emulator.runner(this.contextRunner);
 	}
 
 	/**
