@@ -23,7 +23,7 @@ import dev.imgwire.sample.support.SampleAppClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Health is public, and its root leaves Imgwire out (the indicator is in the "external" group);
+ * Health is public; the readiness probe leaves the Imgwire indicator out;
  * metrics and Prometheus need a login, and show the client's
  * {@code imgwire.client.requests} once the server has called Imgwire.
  *
@@ -57,8 +57,8 @@ class ActuatorEndpointsTests {
 	}
 
 	@Test
-	void externalHealthGroupShowsTheImgwireIndicatorToALoggedInUser() throws Exception {
-		HttpResponse<String> response = get("/actuator/health/external", "actuator-test-password");
+	void healthShowsTheImgwireIndicatorToALoggedInUser() throws Exception {
+		HttpResponse<String> response = get("/actuator/health", "actuator-test-password");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(SampleAppClient.json(response).path("components").path("imgwire").path("status").asString())
@@ -66,20 +66,16 @@ class ActuatorEndpointsTests {
 	}
 
 	@Test
-	void rootHealthLeavesImgwireOutSoItStaysUpWhileImgwireIsDown() throws Exception {
+	void readinessLeavesImgwireOutSoItStaysUpWhileImgwireIsDown() throws Exception {
 		this.emulator.faults().next(EmulatorOperation.LIST, 1).respondWith(500);
+		HttpResponse<String> health = get("/actuator/health", "actuator-test-password");
+		HttpResponse<String> readiness = get("/actuator/health/readiness", null);
 
-		HttpResponse<String> anonymousRoot = get("/actuator/health", null);
-		HttpResponse<String> loggedInRoot = get("/actuator/health", "actuator-test-password");
-		HttpResponse<String> external = get("/actuator/health/external", "actuator-test-password");
-
-		assertThat(anonymousRoot.statusCode()).isEqualTo(200);
-		assertThat(SampleAppClient.json(anonymousRoot).path("status").asString()).isEqualTo("UP");
-		assertThat(loggedInRoot.statusCode()).isEqualTo(200);
-		assertThat(SampleAppClient.json(loggedInRoot).path("components").has("imgwire")).isFalse();
-		assertThat(external.statusCode()).as(external.body()).isEqualTo(503);
-		assertThat(SampleAppClient.json(external).path("components").path("imgwire").path("status").asString())
+		assertThat(health.statusCode()).as(health.body()).isEqualTo(503);
+		assertThat(SampleAppClient.json(health).path("components").path("imgwire").path("status").asString())
 			.isEqualTo("DOWN");
+		assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+		assertThat(SampleAppClient.json(readiness).path("status").asString()).isEqualTo("UP");
 	}
 
 	@Test
