@@ -5,13 +5,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
+import dev.imgwire.client.ImgwireOperation;
 import dev.imgwire.client.observation.ImgwireClientObservationContext;
 
 /**
- * {@link ObservationHandler} that records the bytes sent by Imgwire uploads as the
- * {@value #METER_NAME} distribution summary, tagged with {@code imgwire.operation}
- * ({@code images.put} for each PUT of bytes, {@code images.upload} for the upload helper
- * around it: filter on the tag to avoid counting an upload twice).
+ * {@link ObservationHandler} that records the bytes sent to Imgwire presigned upload URLs
+ * as the {@value #METER_NAME} distribution summary: one sample per presigned {@code PUT}
+ * (the bytes of its last attempt). The {@code images.upload} observation around it
+ * carries the same bytes and is not recorded, so that no upload counts twice.
  * <p>
  * Timers for {@code imgwire.client.requests} and {@code imgwire.client.retries} need no
  * handler of their own: Boot's {@code DefaultMeterObservationHandler} creates them.
@@ -39,7 +40,7 @@ public class ImgwireUploadBytesObservationHandler implements ObservationHandler<
 	@Override
 	public void onStop(ImgwireClientObservationContext context) {
 		long bytes = context.getUploadedBytes();
-		if (context.isRetry() || bytes < 0) {
+		if (context.isRetry() || context.getOperation() != ImgwireOperation.PUT_BYTES || bytes < 0) {
 			return;
 		}
 		DistributionSummary.builder(METER_NAME)

@@ -204,6 +204,7 @@ class ImgwireObservationTests {
 					.summary();
 				assertThat(put.count()).isEqualTo(1);
 				assertThat(put.totalAmount()).isEqualTo(png.length);
+				assertThat(registry.find("imgwire.client.upload.bytes").summaries()).containsExactly(put);
 				assertThat(registry.get("imgwire.client.requests")
 					.tags("imgwire.operation", "images.retrieve", "outcome", "SUCCESS", "status", "200")
 					.timer()
