@@ -353,6 +353,28 @@ class PresignedUploadTests {
 			.statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void receivedFileIsDiscardedWhenTheImageCannotBeStored(@TempDir Path parent) throws IOException {
+		try (ImgwireEmulator emulator = ImgwireEmulator.builder().storageDirectory(parent).start()) {
+			Path storage;
+			try (Stream<Path> children = Files.list(parent)) {
+				storage = children.findFirst().orElseThrow();
+			}
+			TestHttp http = new TestHttp(emulator);
+			JsonNode created = http.createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
+			// A file where the images directory belongs makes moving the received bytes into
+			// place fail, after the PUT has written them to the incoming folder.
+			Files.delete(storage.resolve("images"));
+			Files.createFile(storage.resolve("images"));
+			HttpResponse<String> response = http.put(created.get("upload_url").stringValue(), TestImages.png(2, 2),
+					"image/png");
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
+			try (Stream<Path> incoming = Files.list(storage.resolve("incoming"))) {
+				assertThat(incoming).isEmpty();
+			}
+		}
+	}
+
 	private void assertDimensions(String fileName, String mimeType, byte[] bytes, int width, int height) {
 		JsonNode image = this.running.http().retrieve(this.running.http().upload(fileName, mimeType, bytes));
 		assertThat(image.get("status").stringValue()).as(fileName).isEqualTo("READY");

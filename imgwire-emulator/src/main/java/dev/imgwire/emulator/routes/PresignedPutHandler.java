@@ -98,9 +98,12 @@ final class PresignedPutHandler implements RouteHandler {
 			this.store.blobs().discard(blob.file());
 			return Mono.error(lengthMismatch(blob.size(), declared));
 		}
+		// Discarding after a successful move into place finds nothing, so every failure may
+		// do it.
 		return this.processor.accept(image.id(), blob)
 			.map((received) -> HttpReply.empty(200).header("ETag", "\"" + blob.sha256() + "\""))
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Image not found")));
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Image not found")))
+			.doOnError((ex) -> this.store.blobs().discard(blob.file()));
 	}
 
 	private static ApiException alreadyUploaded() {
