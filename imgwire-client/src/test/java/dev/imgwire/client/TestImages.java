@@ -1,17 +1,12 @@
 package dev.imgwire.client;
 
-import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-import javax.imageio.ImageIO;
+import dev.imgwire.emulator.SampleImages;
 
 /**
- * Small images for tests: real ones written by ImageIO, and format headers for types the
- * JDK cannot write.
+ * Small images for tests: real ones from the emulator's {@link SampleImages}, and format
+ * headers for types the JDK cannot write.
  */
 final class TestImages {
 
@@ -19,27 +14,27 @@ final class TestImages {
 	}
 
 	static byte[] png() {
-		return write("png", 4, 3);
+		return SampleImages.png(4, 3);
 	}
 
 	static byte[] png(int width, int height) {
-		return write("png", width, height);
+		return SampleImages.png(width, height);
 	}
 
 	static byte[] jpeg() {
-		return write("jpeg", 4, 3);
+		return SampleImages.jpeg(4, 3);
 	}
 
 	static byte[] gif() {
-		return write("gif", 4, 3);
+		return SampleImages.gif(4, 3);
 	}
 
 	static byte[] bmp() {
-		return write("bmp", 4, 3);
+		return SampleImages.bmp(4, 3);
 	}
 
 	static byte[] tiff() {
-		return write("tiff", 4, 3);
+		return SampleImages.tiff(4, 3);
 	}
 
 	static byte[] webpHeader() {
@@ -85,25 +80,6 @@ final class TestImages {
 	private static void put(byte[] bytes, int offset, String ascii) {
 		byte[] text = ascii.getBytes(StandardCharsets.ISO_8859_1);
 		System.arraycopy(text, 0, bytes, offset, text.length);
-	}
-
-	private static byte[] write(String format, int width, int height) {
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		for (int x = 0; x < width; x++) {
-			for (int y = 0; y < height; y++) {
-				image.setRGB(x, y, new Color((x * 40) % 256, (y * 60) % 256, 120).getRGB());
-			}
-		}
-		try {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			if (!ImageIO.write(image, format, out)) {
-				throw new IllegalStateException("No ImageIO writer for " + format);
-			}
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -80,7 +80,7 @@ class AuthenticationTests {
 
 	@Test
 	void presignedPutNeedsNoAuthorizationAndIgnoresAStrayOne() {
-		byte[] png = TestImages.png(2, 2);
+		byte[] png = SampleImages.png(2, 2);
 		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
 		HttpResponse<String> response = this.running.http().send(this.running.http().request(created.get("upload_url").stringValue())
 			.header("Authorization", "Bearer not-a-key")

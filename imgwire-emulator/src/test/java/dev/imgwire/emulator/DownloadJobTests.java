@@ -27,8 +27,8 @@ class DownloadJobTests {
 
 	@Test
 	void jobIsCreatedPendingAndBecomesReadyWithAZipOfTheOriginals() throws IOException {
-		byte[] first = TestImages.png(3, 3);
-		byte[] second = TestImages.png(4, 4);
+		byte[] first = SampleImages.png(3, 3);
+		byte[] second = SampleImages.png(4, 4);
 		String firstId = this.running.http().upload("photo.png", "image/png", first);
 		String secondId = this.running.http().upload("photo.png", "image/png", second);
 		HttpResponse<String> created = createJob("[\"" + firstId + "\",\"" + secondId + "\"]");
@@ -54,7 +54,7 @@ class DownloadJobTests {
 
 	@Test
 	void jobWithAnUnknownImageFails() {
-		String id = this.running.http().upload("a.png", "image/png", TestImages.png(2, 2));
+		String id = this.running.http().upload("a.png", "image/png", SampleImages.png(2, 2));
 		JsonNode job = TestHttp.json(createJob("[\"" + id + "\",\"" + UNKNOWN_ID + "\"]"));
 		JsonNode failed = retrieveJob(job.get("id").stringValue());
 		assertThat(failed.get("status").stringValue()).isEqualTo("FAILED");
@@ -74,7 +74,7 @@ class DownloadJobTests {
 	void jobStaysPendingDuringTheProcessingDelay() {
 		try (ImgwireEmulator slow = ImgwireEmulator.builder().processingDelay(Duration.ofMinutes(10)).start()) {
 			TestHttp slowHttp = new TestHttp(slow);
-			String id = slowHttp.upload("a.png", "image/png", TestImages.png(2, 2));
+			String id = slowHttp.upload("a.png", "image/png", SampleImages.png(2, 2));
 			JsonNode job = TestHttp.json(slowHttp.postJson("/api/v1/images/downloads", slow.serverKey(),
 					"{\"image_ids\":[\"" + id + "\"]}"));
 			JsonNode current = TestHttp
@@ -94,7 +94,7 @@ class DownloadJobTests {
 
 	@Test
 	void inspectionListsJobsWithTheirImages() {
-		String id = this.running.http().upload("a.png", "image/png", TestImages.png(2, 2));
+		String id = this.running.http().upload("a.png", "image/png", SampleImages.png(2, 2));
 		createJob("[\"" + id + "\"]");
 		assertThat(this.running.emulator().state().downloadJobs()).singleElement().satisfies((job) -> {
 			assertThat(job.status()).isEqualTo("READY");

@@ -112,7 +112,7 @@ class EmulatorLifecycleTests {
 	void resetForgetsImagesTokensJobsFaultsCountersAndBytes() {
 		try (ImgwireEmulator emulator = ImgwireEmulator.start()) {
 			TestHttp http = new TestHttp(emulator);
-			String id = http.upload("a.png", "image/png", TestImages.png(2, 2));
+			String id = http.upload("a.png", "image/png", SampleImages.png(2, 2));
 			http.send(http.request("/api/v1/images/token", emulator.serverKey()).POST(HttpRequest.BodyPublishers.noBody()));
 			http.postJson("/api/v1/images/downloads", emulator.serverKey(), "{\"image_ids\":[\"" + id + "\"]}");
 			emulator.faults().next(EmulatorOperation.LIST, 1).respondWith(503);
@@ -134,7 +134,7 @@ class EmulatorLifecycleTests {
 		Path marker = Files.writeString(parent.resolve("keep.txt"), "mine");
 		ImgwireEmulator emulator = ImgwireEmulator.builder().storageDirectory(parent).start();
 		TestHttp http = new TestHttp(emulator);
-		http.upload("a.png", "image/png", TestImages.png(2, 2));
+		http.upload("a.png", "image/png", SampleImages.png(2, 2));
 		try (var children = Files.list(parent)) {
 			assertThat(children.count()).isEqualTo(2);
 		}

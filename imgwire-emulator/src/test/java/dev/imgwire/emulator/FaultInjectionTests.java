@@ -126,7 +126,7 @@ class FaultInjectionTests {
 
 	@Test
 	void overrideHeadersReplacesHeadersOfARealResponse() {
-		this.running.http().upload("a.png", "image/png", TestImages.png(2, 2));
+		this.running.http().upload("a.png", "image/png", SampleImages.png(2, 2));
 		this.running.emulator().faults()
 			.next(EmulatorOperation.LIST, 1)
 			.overrideHeaders(Map.of("X-Next-Page", "None", "X-Total-Count", "lots"));
@@ -179,8 +179,8 @@ class FaultInjectionTests {
 		String url = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}")
 			.get("upload_url")
 			.stringValue();
-		assertThat(this.running.http().put(url, TestImages.png(2, 2), "image/png").statusCode()).isEqualTo(503);
-		assertThat(this.running.http().put(url, TestImages.png(2, 2), "image/png").statusCode()).isEqualTo(200);
+		assertThat(this.running.http().put(url, SampleImages.png(2, 2), "image/png").statusCode()).isEqualTo(503);
+		assertThat(this.running.http().put(url, SampleImages.png(2, 2), "image/png").statusCode()).isEqualTo(200);
 		String cdnUrl = this.running.emulator().state().images().get(0).id().toString();
 		this.running.emulator().faults().next(EmulatorOperation.CDN, 1).truncateBody();
 		String cdn = this.running.http().retrieve(cdnUrl).get("cdn_url").stringValue();

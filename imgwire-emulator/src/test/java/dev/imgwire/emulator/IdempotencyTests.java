@@ -36,7 +36,7 @@ class IdempotencyTests {
 		JsonNode second = this.running.http().createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}");
 		assertThat(second.get("image").get("id")).isEqualTo(first.get("image").get("id"));
 		assertThat(this.running.emulator().state().images()).hasSize(1);
-		HttpResponse<String> put = this.running.http().put(second.get("upload_url").stringValue(), TestImages.png(2, 2),
+		HttpResponse<String> put = this.running.http().put(second.get("upload_url").stringValue(), SampleImages.png(2, 2),
 				null);
 		assertThat(put.statusCode()).isEqualTo(200);
 	}

@@ -40,7 +40,7 @@ class PresignedUploadTests {
 
 	@Test
 	void uploadedPngBecomesReadyWithDimensionsSizeAndHash() throws Exception {
-		byte[] png = TestImages.png(64, 48);
+		byte[] png = SampleImages.png(64, 48);
 		String id = this.running.http().upload("cat.png", "image/png", png);
 		JsonNode image = this.running.http().retrieve(id);
 		assertThat(image.get("status").stringValue()).isEqualTo("READY");
@@ -56,14 +56,14 @@ class PresignedUploadTests {
 
 	@Test
 	void jpegGifAndBmpDimensionsAreReadFromTheirHeaders() {
-		assertDimensions("a.jpg", "image/jpeg", TestImages.jpeg(30, 20), 30, 20);
-		assertDimensions("a.gif", "image/gif", TestImages.gif(7, 9), 7, 9);
-		assertDimensions("a.bmp", "image/bmp", TestImages.bmp(11, 5), 11, 5);
+		assertDimensions("a.jpg", "image/jpeg", SampleImages.jpeg(30, 20), 30, 20);
+		assertDimensions("a.gif", "image/gif", SampleImages.gif(7, 9), 7, 9);
+		assertDimensions("a.bmp", "image/bmp", SampleImages.bmp(11, 5), 11, 5);
 	}
 
 	@Test
 	void putResponseIsEmptyWithTheHashAsEtag() {
-		byte[] png = TestImages.png(2, 2);
+		byte[] png = SampleImages.png(2, 2);
 		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
 		HttpResponse<String> put = this.running.http().put(created.get("upload_url").stringValue(), png, "image/png");
 		assertThat(put.statusCode()).isEqualTo(200);
@@ -75,7 +75,7 @@ class PresignedUploadTests {
 	void tamperedSignatureIsForbidden() {
 		String url = this.running.http().createUpload("{\"file_name\":\"a.png\"}").get("upload_url").stringValue();
 		String tampered = url.substring(0, url.length() - 4) + "0000";
-		HttpResponse<String> put = this.running.http().put(tampered, TestImages.png(2, 2), "image/png");
+		HttpResponse<String> put = this.running.http().put(tampered, SampleImages.png(2, 2), "image/png");
 		assertThat(put.statusCode()).isEqualTo(403);
 		assertThat(TestHttp.json(put).get("error_type").stringValue()).isEqualTo("ResourceNotAuthorizedError");
 	}
@@ -84,7 +84,7 @@ class PresignedUploadTests {
 	void extendedExpiryIsForbidden() {
 		String url = this.running.http().createUpload("{\"file_name\":\"a.png\"}").get("upload_url").stringValue();
 		String extended = url.replaceFirst("expires=(\\d+)", "expires=9999999999");
-		assertThat(this.running.http().put(extended, TestImages.png(2, 2), "image/png").statusCode()).isEqualTo(403);
+		assertThat(this.running.http().put(extended, SampleImages.png(2, 2), "image/png").statusCode()).isEqualTo(403);
 	}
 
 	@Test
@@ -92,7 +92,7 @@ class PresignedUploadTests {
 		String url = this.running.http().createUpload("{\"file_name\":\"a.png\"}").get("upload_url").stringValue();
 		String other = this.running.http().createUpload("{\"file_name\":\"b.png\"}").get("image").get("id").stringValue();
 		String swapped = url.replaceFirst("/upload/[0-9a-f-]+", "/upload/" + other);
-		assertThat(this.running.http().put(swapped, TestImages.png(2, 2), "image/png").statusCode()).isEqualTo(403);
+		assertThat(this.running.http().put(swapped, SampleImages.png(2, 2), "image/png").statusCode()).isEqualTo(403);
 	}
 
 	@Test
@@ -100,13 +100,13 @@ class PresignedUploadTests {
 		try (ImgwireEmulator expiring = ImgwireEmulator.builder().uploadUrlTtl(Duration.ZERO).start()) {
 			TestHttp expiringHttp = new TestHttp(expiring);
 			String url = expiringHttp.createUpload("{\"file_name\":\"a.png\"}").get("upload_url").stringValue();
-			assertThat(expiringHttp.put(url, TestImages.png(2, 2), "image/png").statusCode()).isEqualTo(403);
+			assertThat(expiringHttp.put(url, SampleImages.png(2, 2), "image/png").statusCode()).isEqualTo(403);
 		}
 	}
 
 	@Test
 	void bodyShorterThanDeclaredContentLengthIsRejectedAndTheUrlStaysUsable() {
-		byte[] png = TestImages.png(4, 4);
+		byte[] png = SampleImages.png(4, 4);
 		JsonNode created = this.running.http().createUpload(
 				"{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"content_length\":" + (png.length + 10) + "}");
 		String url = created.get("upload_url").stringValue();
@@ -123,7 +123,7 @@ class PresignedUploadTests {
 
 	@Test
 	void chunkedBodyWithWrongLengthIsRejectedAfterCounting() {
-		byte[] png = TestImages.png(4, 4);
+		byte[] png = SampleImages.png(4, 4);
 		JsonNode created = this.running.http().createUpload(
 				"{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"content_length\":" + (png.length - 1) + "}");
 		// A publisher of unknown length makes the JDK client send chunked transfer encoding.
@@ -137,7 +137,7 @@ class PresignedUploadTests {
 	@Test
 	void contentTypeDifferentFromDeclaredMimeTypeIsRejected() {
 		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
-		HttpResponse<String> put = this.running.http().put(created.get("upload_url").stringValue(), TestImages.png(2, 2),
+		HttpResponse<String> put = this.running.http().put(created.get("upload_url").stringValue(), SampleImages.png(2, 2),
 				"image/jpeg");
 		assertThat(put.statusCode()).isEqualTo(400);
 		assertThat(TestHttp.json(put).get("detail").stringValue()).contains("image/jpeg").contains("image/png");
@@ -146,14 +146,14 @@ class PresignedUploadTests {
 	@Test
 	void contentTypeParametersAreIgnored() {
 		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
-		HttpResponse<String> put = this.running.http().put(created.get("upload_url").stringValue(), TestImages.png(2, 2),
+		HttpResponse<String> put = this.running.http().put(created.get("upload_url").stringValue(), SampleImages.png(2, 2),
 				"image/png; charset=binary");
 		assertThat(put.statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void secondPutAfterASuccessfulOneIsAConflict() {
-		byte[] png = TestImages.png(2, 2);
+		byte[] png = SampleImages.png(2, 2);
 		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
 		String url = created.get("upload_url").stringValue();
 		assertThat(this.running.http().put(url, png, "image/png").statusCode()).isEqualTo(200);
@@ -173,13 +173,13 @@ class PresignedUploadTests {
 
 	@Test
 	void imageOfAnotherTypeThanDeclaredIsQuarantined() {
-		String id = this.running.http().upload("a.png", "image/png", TestImages.jpeg(4, 4));
+		String id = this.running.http().upload("a.png", "image/png", SampleImages.jpeg(4, 4));
 		assertThat(this.running.http().retrieve(id).get("status").stringValue()).isEqualTo("QUARANTINE");
 	}
 
 	@Test
 	void truncatedPngIsQuarantined() {
-		byte[] png = TestImages.png(4, 4);
+		byte[] png = SampleImages.png(4, 4);
 		byte[] signatureOnly = Arrays.copyOf(png, 12);
 		String id = this.running.http().upload("a.png", "image/png", signatureOnly);
 		assertThat(this.running.http().retrieve(id).get("status").stringValue()).isEqualTo("QUARANTINE");
@@ -187,7 +187,7 @@ class PresignedUploadTests {
 
 	@Test
 	void bytesHashingDifferentlyThanDeclaredAreQuarantined() {
-		byte[] png = TestImages.png(4, 4);
+		byte[] png = SampleImages.png(4, 4);
 		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"hash_sha256\":\""
 				+ "0".repeat(64) + "\"}");
 		assertThat(this.running.http().put(created.get("upload_url").stringValue(), png, "image/png").statusCode())
@@ -198,7 +198,7 @@ class PresignedUploadTests {
 
 	@Test
 	void matchingDeclaredHashIsAccepted() throws Exception {
-		byte[] png = TestImages.png(4, 4);
+		byte[] png = SampleImages.png(4, 4);
 		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"hash_sha256\":\""
 				+ sha256(png) + "\"}");
 		this.running.http().put(created.get("upload_url").stringValue(), png, "image/png");
@@ -209,7 +209,7 @@ class PresignedUploadTests {
 	@Test
 	void typeGuessedFromFileNameIsCorrectedFromTheBytes() {
 		JsonNode created = this.running.http().createUpload("{\"file_name\":\"photo.png\"}");
-		HttpResponse<String> put = this.running.http().put(created.get("upload_url").stringValue(), TestImages.jpeg(8, 8), null);
+		HttpResponse<String> put = this.running.http().put(created.get("upload_url").stringValue(), SampleImages.jpeg(8, 8), null);
 		assertThat(put.statusCode()).isEqualTo(200);
 		JsonNode image = this.running.http().retrieve(created.get("image").get("id").stringValue());
 		assertThat(image.get("status").stringValue()).isEqualTo("READY");
@@ -221,7 +221,7 @@ class PresignedUploadTests {
 	void imageStaysProcessingDuringTheProcessingDelay() {
 		try (ImgwireEmulator slow = ImgwireEmulator.builder().processingDelay(Duration.ofMinutes(10)).start()) {
 			TestHttp slowHttp = new TestHttp(slow);
-			String id = slowHttp.upload("a.png", "image/png", TestImages.png(3, 3));
+			String id = slowHttp.upload("a.png", "image/png", SampleImages.png(3, 3));
 			JsonNode image = slowHttp.retrieve(id);
 			assertThat(image.get("status").stringValue()).isEqualTo("PROCESSING");
 			assertThat(image.get("processed_metadata_at").isNull()).isTrue();
@@ -232,7 +232,7 @@ class PresignedUploadTests {
 	void processingDelayEndsInReady() {
 		try (ImgwireEmulator slow = ImgwireEmulator.builder().processingDelay(Duration.ofMillis(50)).start()) {
 			TestHttp slowHttp = new TestHttp(slow);
-			String id = slowHttp.upload("a.png", "image/png", TestImages.png(3, 3));
+			String id = slowHttp.upload("a.png", "image/png", SampleImages.png(3, 3));
 			Await.until("the image is READY",
 					() -> slowHttp.retrieve(id).get("status").stringValue().equals("READY"));
 		}
@@ -288,7 +288,7 @@ class PresignedUploadTests {
 			try (Stream<Path> files = Files.walk(parent)) {
 				assertThat(files.filter(Files::isRegularFile)).isEmpty();
 			}
-			byte[] png = TestImages.png(2, 2);
+			byte[] png = SampleImages.png(2, 2);
 			assertThat(limitedHttp.put(url, png, "image/png").statusCode()).isEqualTo(200);
 			assertThat(limited.state().storedBytes(id)).hasValue(png);
 		}
@@ -296,7 +296,7 @@ class PresignedUploadTests {
 
 	@Test
 	void abortedPutReleasesItsFileAndLeavesTheImagePending() throws Exception {
-		byte[] png = TestImages.png(4, 4);
+		byte[] png = SampleImages.png(4, 4);
 		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
 		URI url = URI.create(created.get("upload_url").stringValue());
 		try (Socket socket = new Socket(url.getHost(), url.getPort())) {
@@ -316,7 +316,7 @@ class PresignedUploadTests {
 
 	@Test
 	void cdnServesTheOriginalBytesWithTheirContentType() {
-		byte[] png = TestImages.png(5, 5);
+		byte[] png = SampleImages.png(5, 5);
 		String id = this.running.http().upload("a.png", "image/png", png);
 		String cdnUrl = this.running.http().retrieve(id).get("cdn_url").stringValue();
 		HttpResponse<byte[]> response = this.running.http().getBytes(cdnUrl);
@@ -328,7 +328,7 @@ class PresignedUploadTests {
 
 	@Test
 	void cdnIgnoresPresetsAndTransformations() {
-		byte[] png = TestImages.png(5, 5);
+		byte[] png = SampleImages.png(5, 5);
 		String id = this.running.http().upload("a.png", "image/png", png);
 		String cdnUrl = this.running.http().retrieve(id).get("cdn_url").stringValue();
 		assertThat(this.running.http().getBytes(cdnUrl + "@thumbnail?width=100&format=webp").body()).isEqualTo(png);
@@ -339,7 +339,7 @@ class PresignedUploadTests {
 		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
 		String cdnUrl = created.get("image").get("cdn_url").stringValue();
 		assertThat(this.running.http().getBytes(cdnUrl).statusCode()).isEqualTo(404);
-		this.running.http().put(created.get("upload_url").stringValue(), TestImages.png(2, 2), "image/png");
+		this.running.http().put(created.get("upload_url").stringValue(), SampleImages.png(2, 2), "image/png");
 		assertThat(this.running.http().getBytes(cdnUrl).statusCode()).isEqualTo(200);
 		this.running.http().delete("/api/v1/images/" + created.get("image").get("id").stringValue(), this.running.emulator().serverKey());
 		assertThat(this.running.http().getBytes(cdnUrl).statusCode()).isEqualTo(404);
@@ -349,7 +349,7 @@ class PresignedUploadTests {
 	void putToADeletedImageIsNotFound() {
 		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
 		this.running.http().delete("/api/v1/images/" + created.get("image").get("id").stringValue(), this.running.emulator().serverKey());
-		assertThat(this.running.http().put(created.get("upload_url").stringValue(), TestImages.png(2, 2), "image/png")
+		assertThat(this.running.http().put(created.get("upload_url").stringValue(), SampleImages.png(2, 2), "image/png")
 			.statusCode()).isEqualTo(404);
 	}
 
@@ -366,7 +366,7 @@ class PresignedUploadTests {
 			// place fail, after the PUT has written them to the incoming folder.
 			Files.delete(storage.resolve("images"));
 			Files.createFile(storage.resolve("images"));
-			HttpResponse<String> response = http.put(created.get("upload_url").stringValue(), TestImages.png(2, 2),
+			HttpResponse<String> response = http.put(created.get("upload_url").stringValue(), SampleImages.png(2, 2),
 					"image/png");
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
 			try (Stream<Path> incoming = Files.list(storage.resolve("incoming"))) {
@@ -428,7 +428,7 @@ class PresignedUploadTests {
 							chunk[j] = (byte) ((this.sent + j) * 31);
 						}
 						if (this.sent == 0) {
-							byte[] header = TestImages.bmp(8, 8);
+							byte[] header = SampleImages.bmp(8, 8);
 							System.arraycopy(header, 0, chunk, 0, Math.min(54, length));
 						}
 						PatternPublisher.this.digest.update(chunk);

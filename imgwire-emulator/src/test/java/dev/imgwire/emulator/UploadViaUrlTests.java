@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UploadViaUrlTests {
 
-	private static final byte[] PNG = TestImages.png(12, 8);
+	private static final byte[] PNG = SampleImages.png(12, 8);
 
 	private final AtomicInteger originRequests = new AtomicInteger();
 

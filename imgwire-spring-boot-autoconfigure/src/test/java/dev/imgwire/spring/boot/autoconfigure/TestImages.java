@@ -1,15 +1,9 @@
 package dev.imgwire.spring.boot.autoconfigure;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import javax.imageio.ImageIO;
-
 import dev.imgwire.client.model.SupportedMimeType;
 import dev.imgwire.client.upload.UploadOptions;
 import dev.imgwire.client.upload.UploadSource;
+import dev.imgwire.emulator.SampleImages;
 
 /**
  * Small, valid images for upload tests.
@@ -28,14 +22,7 @@ public final class TestImages {
 	 * @return the encoded bytes
 	 */
 	public static byte[] png(int width, int height) {
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			ImageIO.write(image, "png", out);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return SampleImages.png(width, height);
 	}
 
 	public static UploadSource source(byte[] bytes) {
