@@ -356,20 +356,13 @@ class PresignedUploadTests {
 	@Test
 	void receivedFileIsDiscardedWhenTheImageCannotBeStored(@TempDir Path parent) throws IOException {
 		try (ImgwireEmulator emulator = ImgwireEmulator.builder().storageDirectory(parent).start()) {
-			Path storage;
-			try (Stream<Path> children = Files.list(parent)) {
-				storage = children.findFirst().orElseThrow();
-			}
 			TestHttp http = new TestHttp(emulator);
 			JsonNode created = http.createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
-			// A file where the images directory belongs makes moving the received bytes into
-			// place fail, after the PUT has written them to the incoming folder.
-			Files.delete(storage.resolve("images"));
-			Files.createFile(storage.resolve("images"));
+			Path incomingFolder = BrokenStorage.blockImagesFolder(parent);
 			HttpResponse<String> response = http.put(created.get("upload_url").stringValue(), SampleImages.png(2, 2),
 					"image/png");
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
-			try (Stream<Path> incoming = Files.list(storage.resolve("incoming"))) {
+			try (Stream<Path> incoming = Files.list(incomingFolder)) {
 				assertThat(incoming).isEmpty();
 			}
 		}

@@ -109,19 +109,12 @@ class UploadViaUrlTests {
 	@Test
 	void fetchedFileIsDiscardedWhenTheImageCannotBeStored(@TempDir Path parent) throws IOException {
 		try (ImgwireEmulator emulator = ImgwireEmulator.builder().storageDirectory(parent).start()) {
-			Path storage;
-			try (Stream<Path> children = Files.list(parent)) {
-				storage = children.findFirst().orElseThrow();
-			}
-			// A file where the images directory belongs makes moving the fetched bytes into
-			// place fail, after the fetch has written them to the incoming folder.
-			Files.delete(storage.resolve("images"));
-			Files.createFile(storage.resolve("images"));
+			Path incomingFolder = BrokenStorage.blockImagesFolder(parent);
 			HttpResponse<String> response = new TestHttp(emulator).postJson("/api/v1/images/upload_via_url",
 					emulator.serverKey(), "{\"url\":\"" + this.originUrl + "/untyped/a.png\"}");
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(500);
 			assertThat(this.originRequests).hasValue(1);
-			try (Stream<Path> incoming = Files.list(storage.resolve("incoming"))) {
+			try (Stream<Path> incoming = Files.list(incomingFolder)) {
 				assertThat(incoming).isEmpty();
 			}
 		}
