@@ -25,19 +25,20 @@ import dev.imgwire.client.upload.UploadSource;
  * until subscription.
  *
  * @author Imgwire
- * @see DefaultImgwireImagesClient
+ * @see ImgwireClient#images()
  */
 public interface ImgwireImagesClient {
 
 	/**
-	 * Create a builder for the default implementation.
+	 * Create a builder for a client of images only; {@link ImgwireClient#builder} builds
+	 * the client of every resource.
 	 * @param webClientBuilder the builder to start from; it is cloned, never mutated
 	 * @param settings base URL and keys
 	 * @return a builder
 	 */
-	static DefaultImgwireImagesClient.Builder builder(WebClient.Builder webClientBuilder,
+	static ImgwireClientBuilder<ImgwireImagesClient> builder(WebClient.Builder webClientBuilder,
 			ImgwireClientSettings settings) {
-		return new DefaultImgwireImagesClient.Builder(webClientBuilder, settings);
+		return new ImgwireClientBuilder<>(webClientBuilder, settings, ImgwireClient::images);
 	}
 
 	/**

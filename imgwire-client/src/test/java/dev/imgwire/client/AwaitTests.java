@@ -254,7 +254,7 @@ class AwaitTests {
 		return builder(emulator).build();
 	}
 
-	private static DefaultImgwireImagesClient.Builder builder(ImgwireEmulator emulator) {
+	private static ImgwireClientBuilder<ImgwireImagesClient> builder(ImgwireEmulator emulator) {
 		return ImgwireImagesClient
 			.builder(WebClient.builder(), ImgwireClientSettings.of(emulator.baseUrl(), emulator.serverKey()))
 			.retryPolicy(EmulatorTestSupport.FAST_RETRIES)

@@ -28,7 +28,7 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.imgwire.client.error.ImgwireApiException;
-import dev.imgwire.client.http.ApiExchange;
+import dev.imgwire.client.internal.http.ApiExchange;
 import dev.imgwire.client.model.Image;
 import dev.imgwire.client.model.Page;
 import dev.imgwire.client.model.StandardUpload;

@@ -51,11 +51,11 @@ abstract class EmulatorTestSupport {
 		return ImgwireClientSettings.of(emulator.baseUrl(), emulator.serverKey());
 	}
 
-	DefaultImgwireImagesClient.Builder clientBuilder() {
+	ImgwireClientBuilder<ImgwireImagesClient> clientBuilder() {
 		return clientBuilder(settings());
 	}
 
-	DefaultImgwireImagesClient.Builder clientBuilder(ImgwireClientSettings settings) {
+	ImgwireClientBuilder<ImgwireImagesClient> clientBuilder(ImgwireClientSettings settings) {
 		return ImgwireImagesClient.builder(this.wire.webClientBuilder(), settings)
 			.retryPolicy(FAST_RETRIES)
 			.pollInterval(Duration.ofMillis(20));
@@ -63,6 +63,16 @@ abstract class EmulatorTestSupport {
 
 	ImgwireImagesClient client() {
 		return clientBuilder().build();
+	}
+
+	/**
+	 * The root client, with the same test settings as {@link #clientBuilder()}.
+	 */
+	ImgwireClient rootClient() {
+		return ImgwireClient.builder(this.wire.webClientBuilder(), settings())
+			.retryPolicy(FAST_RETRIES)
+			.pollInterval(Duration.ofMillis(20))
+			.build();
 	}
 
 	/**

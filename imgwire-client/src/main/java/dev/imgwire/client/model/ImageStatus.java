@@ -3,6 +3,8 @@ package dev.imgwire.client.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dev.imgwire.client.internal.WireEnums;
+
 /**
  * Processing status of an {@link Image}.
  *

@@ -28,7 +28,8 @@ public record StandardUploadRequest(
 		@JsonProperty("hash_sha256") @Nullable String hashSha256,
 		@JsonProperty("idempotency_key") @Nullable String idempotencyKey,
 		@JsonProperty("purpose") @Nullable String purpose,
-		@JsonProperty("custom_metadata") @Nullable Map<String, Object> customMetadata) {
+		@JsonProperty("custom_metadata") @Nullable Map<String, Object> customMetadata)
+		implements IdempotentRequest<StandardUploadRequest> {
 
 	/**
 	 * Create a request with only a file name.
@@ -54,6 +55,7 @@ public record StandardUploadRequest(
 				this.idempotencyKey, this.purpose, this.customMetadata);
 	}
 
+	@Override
 	public StandardUploadRequest withIdempotencyKey(@Nullable String idempotencyKey) {
 		return new StandardUploadRequest(this.fileName, this.mimeType, this.contentLength, this.hashSha256,
 				idempotencyKey, this.purpose, this.customMetadata);

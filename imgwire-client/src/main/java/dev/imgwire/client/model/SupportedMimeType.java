@@ -6,6 +6,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dev.imgwire.client.internal.WireEnums;
+
 /**
  * MIME types Imgwire accepts for uploads.
  *

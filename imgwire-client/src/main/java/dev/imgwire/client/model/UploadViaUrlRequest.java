@@ -25,7 +25,8 @@ public record UploadViaUrlRequest(
 		@JsonProperty("mime_type") @Nullable SupportedMimeType mimeType,
 		@JsonProperty("idempotency_key") @Nullable String idempotencyKey,
 		@JsonProperty("purpose") @Nullable String purpose,
-		@JsonProperty("custom_metadata") @Nullable Map<String, Object> customMetadata) {
+		@JsonProperty("custom_metadata") @Nullable Map<String, Object> customMetadata)
+		implements IdempotentRequest<UploadViaUrlRequest> {
 
 	/**
 	 * Create a request with only a URL.
@@ -46,6 +47,7 @@ public record UploadViaUrlRequest(
 				this.customMetadata);
 	}
 
+	@Override
 	public UploadViaUrlRequest withIdempotencyKey(@Nullable String idempotencyKey) {
 		return new UploadViaUrlRequest(this.url, this.fileName, this.mimeType, idempotencyKey, this.purpose,
 				this.customMetadata);

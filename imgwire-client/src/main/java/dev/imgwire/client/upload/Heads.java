@@ -6,7 +6,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
-import dev.imgwire.client.http.DataBuffers;
+import dev.imgwire.client.internal.http.DataBuffers;
 
 /**
  * Reads the first bytes of a stream and cancels the rest.

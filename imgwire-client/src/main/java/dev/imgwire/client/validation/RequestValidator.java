@@ -199,7 +199,13 @@ public final class RequestValidator {
 		}
 	}
 
-	private static UUID uuid(String field, @Nullable String value) {
+	/**
+	 * Check an id.
+	 * @param field the field, in wire form
+	 * @param value the id
+	 * @return the id, as a UUID
+	 */
+	public static UUID uuid(String field, @Nullable String value) {
 		if (value == null) {
 			throw invalid(field, "must not be null");
 		}
@@ -211,6 +217,32 @@ public final class RequestValidator {
 			throw invalid(field, "must be a UUID");
 		}
 		return UUID.fromString(value);
+	}
+
+	/**
+	 * Check a text that the API requires to be non-empty.
+	 * @param field the field, in wire form
+	 * @param value the text
+	 * @return the text
+	 */
+	public static String notBlank(String field, @Nullable String value) {
+		if (value == null) {
+			throw invalid(field, "must not be null");
+		}
+		if (value.isBlank()) {
+			throw invalid(field, "must not be blank");
+		}
+		return value;
+	}
+
+	/**
+	 * A failure naming a field and the rule it broke.
+	 * @param field the field, in wire form
+	 * @param rule the rule
+	 * @return the exception to throw
+	 */
+	public static ImgwireRequestValidationException invalid(String field, String rule) {
+		return new ImgwireRequestValidationException(field, rule);
 	}
 
 	private static void fileName(@Nullable String fileName, boolean required) {
@@ -294,10 +326,6 @@ public final class RequestValidator {
 		return value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long
 				|| value instanceof Short || value instanceof Byte || value instanceof BigInteger
 				|| value instanceof Float || value instanceof Double || value instanceof BigDecimal;
-	}
-
-	private static ImgwireRequestValidationException invalid(String field, String rule) {
-		return new ImgwireRequestValidationException(field, rule);
 	}
 
 }

@@ -1,7 +1,7 @@
 package dev.imgwire.spring.boot.autoconfigure;
 
+
 import java.time.Duration;
-import java.util.function.Consumer;
 
 import io.micrometer.observation.ObservationRegistry;
 
@@ -12,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
@@ -20,25 +19,27 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.imgwire.client.DefaultImgwireImagesClient;
+import dev.imgwire.client.ImgwireClient;
+import dev.imgwire.client.ImgwireClientBuilder;
 import dev.imgwire.client.ImgwireClientSettings;
 import dev.imgwire.client.ImgwireImagesClient;
+import dev.imgwire.client.cors.ImgwireCorsOriginsClient;
+import dev.imgwire.client.domain.ImgwireCustomDomainClient;
+import dev.imgwire.client.metrics.ImgwireMetricsClient;
 import dev.imgwire.client.observation.ImgwireClientObservationConvention;
-import dev.imgwire.client.retry.ImgwireRetryPolicy;
 import dev.imgwire.client.retry.ImgwireRetryStrategy;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the reactive
- * {@link ImgwireImagesClient}.
+ * {@link ImgwireClient} and its resource clients.
  * <p>
  * The client is built from a clone of Boot's prototype {@link WebClient.Builder}, so
  * Boot's codecs, observations and SSL settings apply, then customized by every
- * {@link ImgwireWebClientCustomizer} bean. Backs off when the application defines its own
- * {@link ImgwireImagesClient}; {@link ImgwireConnectionDetails} replace the
- * {@code imgwire.*} connection properties. Fails fast when no Server Key is available
+ * {@link ImgwireWebClientCustomizer} bean. Each resource client is a bean derived from the
+ * root client, and each bean backs off when the application defines its own.
+ * {@link ImgwireConnectionDetails} replace the {@code imgwire.*} connection properties. Fails fast when no Server Key is available
  * (see {@link ImgwireServerKeyMissingException}).
  *
  * @author Imgwire
@@ -62,7 +63,7 @@ public final class ImgwireAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ImgwireImagesClient imgwireImagesClient(ImgwireProperties properties, ImgwireConnectionDetails connectionDetails,
+	ImgwireClient imgwireClient(ImgwireProperties properties, ImgwireConnectionDetails connectionDetails,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<ImgwireWebClientCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ImgwireClientObservationConvention> observationConvention,
@@ -73,81 +74,37 @@ public final class ImgwireAutoConfiguration {
 		// that a user-defined singleton builder is never mutated.
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		DefaultImgwireImagesClient.Builder clientBuilder = ImgwireImagesClient.builder(builder, settings);
-		PropertyMapper map = PropertyMapper.get();
-		map.from(properties::getResponseTimeout)
-			.to(validated("imgwire.response-timeout", clientBuilder::responseTimeout));
-		map.from(properties::getUploadTimeout).to(validated("imgwire.upload-timeout", clientBuilder::uploadTimeout));
-		map.from(properties.getUpload()::getPollInterval)
-			.to(validated("imgwire.upload.poll-interval", clientBuilder::pollInterval));
-		map.from(properties.getUpload()::isAwaitReady).to(clientBuilder::awaitReadyByDefault);
-		map.from(properties.getUpload()::getReadyTimeout)
-			.to(validated("imgwire.upload.ready-timeout", clientBuilder::readyTimeout));
-		clientBuilder.retryPolicy(retryPolicy(properties.getRetry()));
-		retryStrategy.ifAvailable(clientBuilder::retryStrategy);
-		clientBuilder.observationRegistry(properties.getObservations().isEnabled()
+		ImgwireClientBuilder<ImgwireClient> client = new ImgwireClientPropertyMapper(properties)
+			.map(ImgwireClient.builder(builder, settings));
+		retryStrategy.ifAvailable(client::retryStrategy);
+		client.observationRegistry(properties.getObservations().isEnabled()
 				? observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP);
-		observationConvention.ifAvailable(clientBuilder::observationConvention);
-		return clientBuilder.build();
+		observationConvention.ifAvailable(client::observationConvention);
+		return client.build();
 	}
 
-	private static ImgwireRetryPolicy retryPolicy(ImgwireProperties.Retry retry) {
-		if (!retry.isEnabled()) {
-			return ImgwireRetryPolicy.disabled();
-		}
-		Duration initialDelay = retry.getInitialDelay();
-		Duration maxDelay = retry.getMaxDelay();
-		if (retry.getMaxRetries() < 0) {
-			throw new InvalidConfigurationPropertyValueException("imgwire.retry.max-retries", retry.getMaxRetries(),
-					"Must be at least 0.");
-		}
-		if (initialDelay == null || initialDelay.isNegative()) {
-			throw new InvalidConfigurationPropertyValueException("imgwire.retry.initial-delay", initialDelay,
-					"Must be a duration of zero or more.");
-		}
-		if (maxDelay == null || maxDelay.isNegative()) {
-			throw new InvalidConfigurationPropertyValueException("imgwire.retry.max-delay", maxDelay,
-					"Must be a duration of zero or more.");
-		}
-		if (maxDelay.compareTo(initialDelay) < 0) {
-			throw new InvalidConfigurationPropertyValueException("imgwire.retry.max-delay", maxDelay,
-					"Must not be shorter than 'imgwire.retry.initial-delay' (" + initialDelay + ").");
-		}
-		if (!(retry.getJitter() >= 0 && retry.getJitter() <= 1)) {
-			throw new InvalidConfigurationPropertyValueException("imgwire.retry.jitter", retry.getJitter(),
-					"Must be between 0 and 1.");
-		}
-		return new ImgwireRetryPolicy(true, retry.getMaxRetries(), initialDelay, maxDelay, retry.getJitter());
+	@Bean
+	@ConditionalOnMissingBean
+	ImgwireImagesClient imgwireImagesClient(ImgwireClient imgwireClient) {
+		return imgwireClient.images();
 	}
 
-	/**
-	 * Adapt a setter of the client builder so that a value it rejects fails with an
-	 * {@link InvalidConfigurationPropertyValueException} naming the property.
-	 * @param <T> the type of the value
-	 * @param name the name of the property
-	 * @param setter the setter of the client builder
-	 * @return the validating setter
-	 */
-	private static <T> Consumer<T> validated(String name, Consumer<T> setter) {
-		return (value) -> {
-			try {
-				setter.accept(value);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new InvalidConfigurationPropertyValueException(name, value, reason(ex));
-			}
-		};
+	@Bean
+	@ConditionalOnMissingBean
+	ImgwireCorsOriginsClient imgwireCorsOriginsClient(ImgwireClient imgwireClient) {
+		return imgwireClient.corsOrigins();
 	}
 
-	/**
-	 * The reason of a rejected value, without the name of the builder argument that the
-	 * client puts first ({@code "pollInterval: must be ..."}).
-	 */
-	private static String reason(IllegalArgumentException ex) {
-		String message = String.valueOf(ex.getMessage());
-		int separator = message.indexOf(": ");
-		String reason = (separator != -1) ? message.substring(separator + 2) : message;
-		return StringUtils.capitalize(reason.endsWith(".") ? reason : reason + ".");
+	@Bean
+	@ConditionalOnMissingBean
+	ImgwireCustomDomainClient imgwireCustomDomainClient(ImgwireClient imgwireClient) {
+		return imgwireClient.customDomain();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ImgwireMetricsClient imgwireMetricsClient(ImgwireClient imgwireClient) {
+		return imgwireClient.metrics();
 	}
 
 	/**

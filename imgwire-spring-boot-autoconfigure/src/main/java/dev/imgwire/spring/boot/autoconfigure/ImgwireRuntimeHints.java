@@ -7,7 +7,13 @@ import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
+import dev.imgwire.client.cors.CorsOrigin;
+import dev.imgwire.client.domain.CertificateStatus;
+import dev.imgwire.client.domain.CustomDomain;
+import dev.imgwire.client.domain.CustomDomainStatus;
 import dev.imgwire.client.error.ValidationError;
+import dev.imgwire.client.metrics.MetricsDatasets;
+import dev.imgwire.client.metrics.MetricsStats;
 import dev.imgwire.client.model.DownloadJob;
 import dev.imgwire.client.model.DownloadJobStatus;
 import dev.imgwire.client.model.Image;
@@ -30,10 +36,11 @@ public class ImgwireRuntimeHints implements RuntimeHintsRegistrar {
 
 	private static final Class<?>[] BINDING_TYPES = { Image.class, StandardUpload.class, StandardUploadRequest.class,
 			UploadViaUrlRequest.class, UploadToken.class, DownloadJob.class, ImageIds.class, ValidationError.class,
-			ImageStatus.class, DownloadJobStatus.class, SupportedMimeType.class };
+			ImageStatus.class, DownloadJobStatus.class, SupportedMimeType.class, CorsOrigin.class, CustomDomain.class,
+			CustomDomainStatus.class, CertificateStatus.class, MetricsDatasets.class, MetricsStats.class };
 
 	private static final Class<?>[] ENUM_TYPES = { ImageStatus.class, DownloadJobStatus.class,
-			SupportedMimeType.class };
+			SupportedMimeType.class, CustomDomainStatus.class, CertificateStatus.class };
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.netty.channel.ChannelOption;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,9 +37,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.imgwire.client.ImgwireClient;
 import dev.imgwire.client.ImgwireImagesClient;
+import dev.imgwire.client.cors.ImgwireCorsOriginsClient;
+import dev.imgwire.client.domain.ImgwireCustomDomainClient;
 import dev.imgwire.client.error.ImgwireAuthenticationException;
 import dev.imgwire.client.error.ImgwireTimeoutException;
+import dev.imgwire.client.metrics.ImgwireMetricsClient;
 import dev.imgwire.client.model.Image;
 import dev.imgwire.client.model.Page;
 import dev.imgwire.emulator.EmulatorOperation;
@@ -83,13 +88,47 @@ class ImgwireAutoConfigurationTests {
 			});
 	}
 
-	@Test
-	void shouldBackOffWhenUserDefinesImagesClient() {
-		this.contextRunner.withUserConfiguration(UserClientConfiguration.class).run((context) -> {
-			assertThat(context).hasNotFailed().hasSingleBean(ImgwireImagesClient.class);
-			assertThat(context.getBean(ImgwireImagesClient.class))
-				.isSameAs(context.getBean(UserClientConfiguration.class).client);
-		});
+	@Nested
+	class ResourceClients {
+
+		@Test
+		void eachResourceClientIsABeanDerivedFromTheRootClient() {
+			emulator.runner().run((context) -> {
+				ImgwireClient root = context.getBean(ImgwireClient.class);
+				assertThat(context.getBean(ImgwireImagesClient.class)).isSameAs(root.images());
+				assertThat(context.getBean(ImgwireCorsOriginsClient.class)).isSameAs(root.corsOrigins());
+				assertThat(context.getBean(ImgwireCustomDomainClient.class)).isSameAs(root.customDomain());
+				assertThat(context.getBean(ImgwireMetricsClient.class)).isSameAs(root.metrics());
+			});
+		}
+
+		@Test
+		void aUserDefinedImagesClientReplacesOnlyThatBean() {
+			emulator.runner().withUserConfiguration(UserClientConfiguration.class).run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(ImgwireImagesClient.class);
+				assertThat(context.getBean(ImgwireImagesClient.class))
+					.isSameAs(context.getBean(UserClientConfiguration.class).client);
+				assertThat(context.getBean(ImgwireCorsOriginsClient.class))
+					.isSameAs(context.getBean(ImgwireClient.class).corsOrigins());
+			});
+		}
+
+		@Test
+		void aUserDefinedRootClientIsTheOneEveryResourceClientComesFrom() {
+			this.runnerWithUserRoot().run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(ImgwireClient.class);
+				ImgwireClient root = context.getBean(UserRootClientConfiguration.class).client;
+				assertThat(context.getBean(ImgwireClient.class)).isSameAs(root);
+				assertThat(context.getBean(ImgwireImagesClient.class)).isSameAs(root.images());
+				assertThat(context.getBean(ImgwireMetricsClient.class)).isSameAs(root.metrics());
+			});
+		}
+
+		private ApplicationContextRunner runnerWithUserRoot() {
+			return ImgwireAutoConfigurationTests.this.contextRunner
+				.withUserConfiguration(UserRootClientConfiguration.class);
+		}
+
 	}
 
 	@Test
@@ -420,6 +459,20 @@ class ImgwireAutoConfigurationTests {
 
 		@Bean
 		ImgwireImagesClient userImgwireImagesClient() {
+			return this.client;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRootClientConfiguration {
+
+		final ImgwireClient client = ImgwireClient
+			.builder(WebClient.builder(), dev.imgwire.client.ImgwireClientSettings.of("http://127.0.0.1:1", "sk_user"))
+			.build();
+
+		@Bean
+		ImgwireClient userImgwireClient() {
 			return this.client;
 		}
 

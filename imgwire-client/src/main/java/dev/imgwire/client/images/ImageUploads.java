@@ -1,0 +1,168 @@
+package dev.imgwire.client.images;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+
+import dev.imgwire.client.ImgwireImagesClient;
+import dev.imgwire.client.ImgwireOperation;
+import dev.imgwire.client.error.ImgwireRequestValidationException;
+import dev.imgwire.client.error.ImgwireTimeoutException;
+import dev.imgwire.client.error.ImgwireUploadException;
+import dev.imgwire.client.internal.ImgwireTransport;
+import dev.imgwire.client.internal.ResponseReader;
+import dev.imgwire.client.internal.http.ConcealedQuery;
+import dev.imgwire.client.internal.http.SecretRedactor;
+import dev.imgwire.client.internal.http.UploadBody;
+import dev.imgwire.client.model.Image;
+import dev.imgwire.client.model.StandardUpload;
+import dev.imgwire.client.model.StandardUploadRequest;
+import dev.imgwire.client.model.SupportedMimeType;
+import dev.imgwire.client.observation.ImgwireClientObservationContext;
+import dev.imgwire.client.retry.ImgwireRetryReason;
+import dev.imgwire.client.upload.ContentDigest;
+import dev.imgwire.client.upload.MimeTypeInference;
+import dev.imgwire.client.upload.UploadOptions;
+import dev.imgwire.client.upload.UploadSource;
+import dev.imgwire.client.validation.RequestValidator;
+
+/**
+ * The upload helper: infer the type (and hash, when asked), create the record, stream the
+ * bytes to the presigned URL, then fetch the image or wait for {@code READY}. One
+ * {@code images.upload} observation with {@code images.create} and {@code images.put}
+ * children.
+ *
+ * @author Imgwire
+ */
+final class ImageUploads {
+
+	private final ImgwireImagesClient images;
+
+	private final ImgwireTransport transport;
+
+	private final Duration uploadTimeout;
+
+	private final boolean awaitReadyByDefault;
+
+	private final Duration readyTimeout;
+
+	private final ResponseReader<Void> discard;
+
+	ImageUploads(ImgwireImagesClient images, ImgwireTransport transport, Duration uploadTimeout,
+			boolean awaitReadyByDefault, Duration readyTimeout) {
+		this.images = images;
+		this.transport = transport;
+		this.uploadTimeout = uploadTimeout;
+		this.awaitReadyByDefault = awaitReadyByDefault;
+		this.readyTimeout = readyTimeout;
+		this.discard = transport.discard();
+	}
+
+	Mono<Image> upload(UploadSource source, UploadOptions options) {
+		return this.transport.observe(ImgwireOperation.UPLOAD, (context) -> {
+			RequestValidator.notNull("source", source);
+			RequestValidator.uploadOptions(options);
+			source.validate();
+			long length = source.length();
+			RequestValidator.contentLength(length);
+			if (options.computeSha256() && !source.isReplayable()) {
+				throw new ImgwireRequestValidationException("source",
+						"a one-shot stream cannot be read twice; use a replayable source to compute hash_sha256");
+			}
+			// Chosen once for the whole upload, so that every retry of the create carries
+			// the same key.
+			String idempotencyKey = (options.idempotencyKey() != null) ? options.idempotencyKey()
+					: ImgwireTransport.newIdempotencyKey();
+			String sourceName = (options.fileName() != null) ? options.fileName() : source.fileName();
+			AtomicLong uploaded = new AtomicLong();
+			context.setUploadedBytes(0);
+			Mono<Optional<String>> hash = options.computeSha256() ? ContentDigest.sha256(source).map(Optional::of)
+					: Mono.just(Optional.empty());
+			return MimeTypeInference.infer(source, options.mimeType(), sourceName)
+				.flatMap((mimeType) -> hash.flatMap((sha256) -> {
+					String fileName = (sourceName != null && !sourceName.isBlank()) ? sourceName
+							: "upload." + mimeType.extension();
+					StandardUploadRequest request = new StandardUploadRequest(fileName, mimeType, length,
+							sha256.orElse(null), idempotencyKey, options.purpose(), options.customMetadata());
+					return this.images.createStandardUpload(request).flatMap((created) -> {
+						context.setImageId(String.valueOf(created.image().id()));
+						return putBytes(created, source, mimeType, uploaded)
+							.then(Mono.defer(() -> afterUpload(created.image(), options)));
+					});
+				}))
+				.doOnEach((signal) -> context.setUploadedBytes(uploaded.get()));
+		});
+	}
+
+	private Mono<Image> afterUpload(Image image, UploadOptions options) {
+		boolean await = (options.awaitReady() != null) ? options.awaitReady() : this.awaitReadyByDefault;
+		String id = String.valueOf(image.id());
+		return await ? this.images.awaitReady(id, this.readyTimeout) : this.images.retrieve(id);
+	}
+
+	private Mono<Void> putBytes(StandardUpload created, UploadSource source, SupportedMimeType mimeType,
+			AtomicLong uploaded) {
+		return this.transport.observe(ImgwireOperation.PUT_BYTES, (context) -> {
+			context.setImageId(String.valueOf(created.image().id()));
+			context.setUploadedBytes(0);
+			URI target = uploadUri(created.uploadUrl());
+			long length = source.length();
+			// Object stores echo single parameters (S3's <SignatureProvided>), not only
+			// the whole URL or query.
+			SecretRedactor redactor = this.transport.redactor()
+				.and(created.uploadUrl())
+				.and(target.getRawQuery())
+				.andQueryValues(target.getRawQuery());
+			// The query of a presigned URL is its credential (see ConcealedQuery).
+			ConcealedQuery query = (target.getRawQuery() != null && !target.getRawQuery().isEmpty())
+					? ConcealedQuery.of(target.getRawQuery()) : null;
+			return this.transport.send(context, this.discard, () -> attempt(context, target, query, redactor, source,
+					mimeType, length, uploaded))
+				.doOnEach((signal) -> context.setUploadedBytes(uploaded.get()));
+		});
+	}
+
+	private Mono<Void> attempt(ImgwireClientObservationContext context, URI target, @Nullable ConcealedQuery query,
+			SecretRedactor redactor, UploadSource source, SupportedMimeType mimeType, long length,
+			AtomicLong uploaded) {
+		Mono<Void> put = this.transport.exchange(context, (rawQuery) -> this.transport.uploads()
+			.put()
+			.uri((rawQuery != null) ? ConcealedQuery.withQuery(target, rawQuery) : target)
+			.attribute(ImgwireTransport.URI_TEMPLATE_ATTRIBUTE, ImgwireOperation.PUT_BYTES.pathTemplate())
+			.contentLength(length)
+			.contentType(MediaType.parseMediaType(mimeType.value()))
+			.body(UploadBody.of(source::content, length, uploaded)), query, this.uploadTimeout, redactor, this.discard)
+			.timeout(this.uploadTimeout, Mono.error(() -> new ImgwireTimeoutException("PUT",
+					ImgwireOperation.PUT_BYTES.pathTemplate(), "upload not complete within " + this.uploadTimeout, null)));
+		if (source.isReplayable()) {
+			return put;
+		}
+		// A one-shot stream is gone after the first attempt: say so rather than let a
+		// retry fail obscurely.
+		return put.onErrorMap((ex) -> ImgwireRetryReason.of(ex).isPresent(),
+				(ex) -> new ImgwireUploadException("The upload failed (" + ex.getMessage()
+						+ ") and cannot be retried: the source is a one-shot stream that cannot be replayed", ex));
+	}
+
+	private static URI uploadUri(String uploadUrl) {
+		try {
+			URI uri = new URI(uploadUrl);
+			if (uri.isAbsolute()
+					&& ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+				return uri;
+			}
+		}
+		catch (URISyntaxException | RuntimeException ex) {
+			// Reported below, without the URL, which is a credential.
+		}
+		throw new ImgwireUploadException("The upload_url returned by the API is not an absolute http(s) URL");
+	}
+
+}

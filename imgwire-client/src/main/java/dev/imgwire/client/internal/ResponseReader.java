@@ -1,0 +1,76 @@
+package dev.imgwire.client.internal;
+
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.reactive.function.client.ClientResponse;
+
+import dev.imgwire.client.ImgwireOperation;
+
+/**
+ * Reads the 2xx answer of an operation.
+ *
+ * @param <T> the result type
+ * @author Imgwire
+ * @see ImgwireTransport#json(Class)
+ */
+@FunctionalInterface
+public interface ResponseReader<T> {
+
+	/**
+	 * Read an answer.
+	 * @param response the 2xx answer
+	 * @param operation the operation, for messages
+	 * @return the result
+	 */
+	Mono<T> read(ClientResponse response, ImgwireOperation operation);
+
+	/**
+	 * The result when a retry found that an earlier attempt, whose answer was lost,
+	 * already did the work (see {@link ImgwireOperation#isAlreadyDone(int)}).
+	 * @return the result; empty unless the reader says otherwise
+	 */
+	default Mono<T> alreadyDone() {
+		return Mono.empty();
+	}
+
+	/**
+	 * The image a result concerns, for the observation's high-cardinality keys.
+	 * @param result the result
+	 * @return the image id, or {@code null}
+	 */
+	default @Nullable String imageId(T result) {
+		return null;
+	}
+
+	/**
+	 * This reader, naming the image of each result in the observation.
+	 * @param imageId the image id of a result
+	 * @return the reader
+	 */
+	default ResponseReader<T> namingImage(Function<T, @Nullable Object> imageId) {
+		ResponseReader<T> reader = this;
+		return new ResponseReader<>() {
+
+			@Override
+			public Mono<T> read(ClientResponse response, ImgwireOperation operation) {
+				return reader.read(response, operation);
+			}
+
+			@Override
+			public Mono<T> alreadyDone() {
+				return reader.alreadyDone();
+			}
+
+			@Override
+			public @Nullable String imageId(T result) {
+				Object id = imageId.apply(result);
+				return (id != null) ? id.toString() : null;
+			}
+
+		};
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.imgwire.spring.boot.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.StringUtils;
+
+import dev.imgwire.client.ImgwireClientBuilder;
+import dev.imgwire.client.retry.ImgwireRetryPolicy;
+
+/**
+ * Maps {@link ImgwireProperties} onto an {@link ImgwireClientBuilder}. The client's
+ * builder and {@link ImgwireRetryPolicy} validate every value, once; a value they
+ * reject fails with an {@link InvalidConfigurationPropertyValueException} that names the
+ * property, its value and the rule in terms of properties.
+ *
+ * @author Imgwire
+ */
+final class ImgwireClientPropertyMapper {
+
+	private final ImgwireProperties properties;
+
+	/**
+	 * The builder argument behind each property, and the property's value.
+	 */
+	private final Map<String, Property> byArgument = new LinkedHashMap<>();
+
+	ImgwireClientPropertyMapper(ImgwireProperties properties) {
+		this.properties = properties;
+		ImgwireProperties.Retry retry = properties.getRetry();
+		ImgwireProperties.Upload upload = properties.getUpload();
+		add("responseTimeout", "imgwire.response-timeout", properties::getResponseTimeout);
+		add("uploadTimeout", "imgwire.upload-timeout", properties::getUploadTimeout);
+		add("pollInterval", "imgwire.upload.poll-interval", upload::getPollInterval);
+		add("readyTimeout", "imgwire.upload.ready-timeout", upload::getReadyTimeout);
+		add("maxRetries", "imgwire.retry.max-retries", retry::getMaxRetries);
+		add("initialDelay", "imgwire.retry.initial-delay", retry::getInitialDelay);
+		add("maxDelay", "imgwire.retry.max-delay", retry::getMaxDelay);
+		add("jitter", "imgwire.retry.jitter", retry::getJitter);
+	}
+
+	private void add(String argument, String name, Supplier<?> value) {
+		this.byArgument.put(argument, new Property(name, value));
+	}
+
+	/**
+	 * Apply the properties.
+	 * @param <C> what the builder builds
+	 * @param builder the builder
+	 * @return the builder
+	 * @throws InvalidConfigurationPropertyValueException for a rejected value
+	 */
+	<C> ImgwireClientBuilder<C> map(ImgwireClientBuilder<C> builder) {
+		ImgwireProperties.Upload upload = this.properties.getUpload();
+		PropertyMapper map = PropertyMapper.get();
+		try {
+			map.from(this.properties::getResponseTimeout).to(builder::responseTimeout);
+			map.from(this.properties::getUploadTimeout).to(builder::uploadTimeout);
+			map.from(upload::getPollInterval).to(builder::pollInterval);
+			map.from(upload::isAwaitReady).to(builder::awaitReadyByDefault);
+			map.from(upload::getReadyTimeout).to(builder::readyTimeout);
+			return builder.retryPolicy(retryPolicy(this.properties.getRetry()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(ex);
+		}
+	}
+
+	private static ImgwireRetryPolicy retryPolicy(ImgwireProperties.Retry retry) {
+		return retry.isEnabled() ? new ImgwireRetryPolicy(true, retry.getMaxRetries(), retry.getInitialDelay(),
+				retry.getMaxDelay(), retry.getJitter()) : ImgwireRetryPolicy.disabled();
+	}
+
+	/**
+	 * Translate a rejection such as {@code "maxDelay: must not be shorter than
+	 * initialDelay"} into property terms.
+	 */
+	private RuntimeException invalid(IllegalArgumentException ex) {
+		String message = String.valueOf(ex.getMessage());
+		int separator = message.indexOf(": ");
+		Property property = (separator != -1) ? this.byArgument.get(message.substring(0, separator)) : null;
+		if (property == null) {
+			return ex;
+		}
+		String reason = message.substring(separator + 2);
+		for (Map.Entry<String, Property> other : this.byArgument.entrySet()) {
+			Property named = other.getValue();
+			reason = reason.replace(other.getKey(), "'" + named.name() + "' (" + named.value().get() + ")");
+		}
+		reason = StringUtils.capitalize(reason.endsWith(".") ? reason : reason + ".");
+		return new InvalidConfigurationPropertyValueException(property.name(), property.value().get(), reason);
+	}
+
+	private record Property(String name, Supplier<?> value) {
+
+	}
+
+}
