@@ -1,14 +1,11 @@
 package dev.imgwire.sample.emulator;
 
-import java.util.List;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 import dev.imgwire.emulator.ImgwireEmulator;
 import dev.imgwire.spring.boot.autoconfigure.ImgwireConnectionDetails;
@@ -22,8 +19,8 @@ import dev.imgwire.spring.boot.test.autoconfigure.EmulatorImgwireConnectionDetai
  *
  * <p>
  * The emulator behaves like a production environment set up for browser uploads: Client
- * Keys need an upload token, the page's origins are allowed by CORS, and processing takes
- * a moment so the page's polling shows.
+ * Keys need an upload token, the page's origins are registered as CORS origins, and
+ * processing takes a moment so the page's polling shows.
  *
  * @author Imgwire
  */
@@ -34,19 +31,18 @@ public final class EmbeddedEmulatorConfiguration {
 	private static final Log logger = LogFactory.getLog(EmbeddedEmulatorConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	ImgwireEmulator imgwireEmulator(EmbeddedEmulatorProperties properties, Environment environment) {
-		List<String> origins = AppOrigins.of(environment);
+	ImgwireEmulator imgwireEmulator(EmbeddedEmulatorProperties properties) {
+		// The app's origins are registered once it listens, through the CORS origins
+		// client (see CorsOriginCheck), as with real keys.
 		ImgwireEmulator emulator = ImgwireEmulator.builder()
 			.processingDelay(properties.processingDelay())
-			.allowedOrigins(origins)
 			.requireSignedUploads(true)
 			.start();
 		// One line, with the URL and never a key: the keys reach the browser only through
 		// the upload-token endpoint.
 		logger.info("No Imgwire Server Key configured (" + NoServerKeyCondition.SERVER_KEY_PROPERTY + " or "
 				+ NoServerKeyCondition.API_KEY_VARIABLE + "): "
-				+ "using the embedded Imgwire emulator at " + emulator.baseUrl()
-				+ (origins.isEmpty() ? " (accepting any browser origin)" : " (allowing origins " + origins + ")"));
+				+ "using the embedded Imgwire emulator at " + emulator.baseUrl());
 		return emulator;
 	}
 
