@@ -19,7 +19,11 @@ import org.jspecify.annotations.Nullable;
  * An immutable builder of Imgwire CDN transformation URLs:
  * {@code {cdn_url}[@{preset}][?{canonical}={value}&…]}.
  * <pre class="code">
- * String url = ImageUrl.of(image).preset(Preset.MEDIUM).format(Format.AUTO).qualityAuto().toUriString();
+ * String url = ImageUrl.of(image)
+ * 	.preset(Preset.MEDIUM)
+ * 	.format(Format.AUTO)
+ * 	.qualityAuto()
+ * 	.toUriString();
  * // https://cdn.imgwire.dev/{org}/{env}/{image}@medium?format=auto&amp;quality=auto
  * </pre>
  * Every method returns a new builder, so a builder can be shared and derived from.
@@ -43,6 +47,11 @@ import org.jspecify.annotations.Nullable;
  * modifiers ({@code watermark_position}, {@code watermark_rotate},
  * {@code watermark_shadow}, {@code watermark_size}) need a source, which is checked when
  * the URL is rendered, since the source may be set after them.
+ * <p>
+ * This class is longer than the package's others because it carries the typed
+ * shortcuts for the common parameters, each a one-line delegation to
+ * {@link #param(TransformationParameter, Object)} with its Javadoc; the value rules
+ * live in {@link TransformationParameter} and the normalisers it names.
  *
  * @author Imgwire
  */
@@ -92,7 +101,8 @@ public final class ImageUrl {
 	 * source size used by {@link Srcset} and {@link ImgTag}.
 	 * @param image the image
 	 * @return a builder with no transformations
-	 * @throws IllegalArgumentException when the image or its {@code cdn_url} is {@code null} or invalid
+	 * @throws IllegalArgumentException when the image or its {@code cdn_url} is
+	 * {@code null} or invalid
 	 */
 	public static ImageUrl of(Image image) {
 		Arguments.notNull(image, "image");
@@ -175,7 +185,8 @@ public final class ImageUrl {
 	 * @param parameter the parameter
 	 * @param value the value, as for {@link #param(String, Object)}
 	 * @return a new builder
-	 * @throws IllegalArgumentException for an invalid or {@code null} value, or a parameter that is already set
+	 * @throws IllegalArgumentException for an invalid or {@code null} value, or a parameter
+	 * that is already set
 	 */
 	public ImageUrl param(TransformationParameter parameter, Object value) {
 		Arguments.notNull(parameter, "parameter");

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * String html = ImgTag.of(Srcset.ofWidths(url, 320, 1280, 320), "A cat")
  * 	.sizes(Sizes.when("(max-width: 640px)", "100vw").otherwise("640px"))
  * 	.toHtml();
- * // &lt;img src="…" srcset="… 320w, …" sizes="…" width="1600" height="1200" alt="A cat" loading="lazy" decoding="async"&gt;
+ * // &lt;img src="…" srcset="… 320w, …" sizes="…" width="1600" height="1200" alt="A cat"
+ * //      loading="lazy" decoding="async"&gt;
  * </pre>
  * The attributes come in a fixed order: {@code src, srcset, sizes, width, height, alt,
  * loading, decoding}, then any others. {@code width} and {@code height} are the source

@@ -97,7 +97,8 @@ public final class Srcset {
 	 * @param max the largest width, at most 8192
 	 * @param step the step, at least 1
 	 * @return the srcset
-	 * @throws IllegalArgumentException for an invalid range, or more than {@link #MAX_CANDIDATES} widths
+	 * @throws IllegalArgumentException for an invalid range, or more than
+	 * {@link #MAX_CANDIDATES} widths
 	 */
 	public static Srcset ofWidths(ImageUrl url, int min, int max, int step) {
 		if (min < 1 || max > 8192 || min > max || step < 1) {

@@ -43,7 +43,11 @@ final class Values {
 		if (value instanceof WireValue wire) {
 			return "\"" + wire.value() + "\"";
 		}
-		return truncate((value instanceof BigDecimal decimal) ? decimal.toPlainString() : String.valueOf(value));
+		if (value instanceof BigDecimal decimal) {
+			// toPlainString of 1E+1000000000 would be a billion digits long.
+			return truncate((Math.abs(decimal.scale()) > DESCRIBE_LIMIT) ? decimal.toString() : decimal.toPlainString());
+		}
+		return truncate(String.valueOf(value));
 	}
 
 	/**
