@@ -6,6 +6,12 @@ import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
+import dev.imgwire.emulator.routes.http.ApiRequest;
+import dev.imgwire.emulator.routes.http.HttpReply;
+import dev.imgwire.emulator.routes.http.RouteHandler;
+import dev.imgwire.emulator.routes.wire.ApiException;
+import dev.imgwire.emulator.routes.wire.Endpoints;
+import dev.imgwire.emulator.routes.wire.Uuids;
 import dev.imgwire.emulator.state.EmulatorStore;
 import dev.imgwire.emulator.state.ImageRecord;
 import dev.imgwire.emulator.state.ImageStatus;

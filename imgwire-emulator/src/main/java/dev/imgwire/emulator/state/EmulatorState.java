@@ -81,7 +81,7 @@ public final class EmulatorState {
 
 	@Override
 	public String toString() {
-		return "EmulatorState[images=" + this.store.images().live().size() + ", requests="
+		return "EmulatorState[images=" + this.store.images().liveCount() + ", requests="
 				+ this.store.requestCounters().total() + "]";
 	}
 

@@ -1,4 +1,4 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.http;
 
 import java.util.List;
 import java.util.Map;
@@ -11,6 +11,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
+import dev.imgwire.emulator.routes.wire.JsonBody;
+
 /**
  * One incoming request with its raw path and query parsed.
  * <p>
@@ -19,7 +21,7 @@ import reactor.netty.http.server.HttpServerRequest;
  *
  * @author imgwire
  */
-final class Exchange {
+public final class Exchange {
 
 	private final HttpServerRequest request;
 
@@ -41,15 +43,15 @@ final class Exchange {
 		return new Exchange(request);
 	}
 
-	HttpMethod method() {
+	public HttpMethod method() {
 		return this.request.method();
 	}
 
-	String path() {
+	public String path() {
 		return this.path;
 	}
 
-	String rawQuery() {
+	public String rawQuery() {
 		return this.rawQuery;
 	}
 
@@ -58,20 +60,29 @@ final class Exchange {
 	 * @param name the parameter name
 	 * @return the value
 	 */
-	Optional<String> queryParam(String name) {
+	public Optional<String> queryParam(String name) {
 		List<String> values = this.query.get(name);
 		return (values != null && !values.isEmpty()) ? Optional.of(values.get(values.size() - 1)) : Optional.empty();
 	}
 
-	String header(CharSequence name) {
+	public String header(CharSequence name) {
 		return this.request.requestHeaders().get(name);
 	}
 
-	Mono<byte[]> body() {
+	public Mono<byte[]> body() {
 		return this.request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]);
 	}
 
-	Flux<ByteBuf> bodyChunks() {
+	/**
+	 * The body as a required JSON object.
+	 * @return the body, or a {@link dev.imgwire.emulator.routes.wire.ValidationException}
+	 * signal
+	 */
+	public Mono<JsonBody> jsonBody() {
+		return body().map(JsonBody::parse);
+	}
+
+	public Flux<ByteBuf> bodyChunks() {
 		return this.request.receive();
 	}
 

@@ -1,4 +1,4 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.wire;
 
 import java.math.BigInteger;
 import java.net.URI;
@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +25,7 @@ import dev.imgwire.emulator.state.ImageFormat;
  *
  * @author imgwire
  */
-final class JsonBody {
+public final class JsonBody {
 
 	private static final String MIME_TYPE_CHOICES = mimeTypeChoices();
 
@@ -41,15 +40,12 @@ final class JsonBody {
 	}
 
 	/**
-	 * Read a required JSON object body.
-	 * @param exchange the request
-	 * @return the body, or a {@link ValidationException} signal
+	 * Parse a required JSON object body.
+	 * @param content the raw body, empty when none was sent
+	 * @return the body
+	 * @throws ValidationException when the body is missing, malformed or no object
 	 */
-	static Mono<JsonBody> read(Exchange exchange) {
-		return exchange.body().map(JsonBody::parse);
-	}
-
-	static JsonBody parse(byte[] content) {
+	public static JsonBody parse(byte[] content) {
 		if (content.length == 0) {
 			throw ValidationErrors.single("missing", "Field required", "body");
 		}
@@ -72,11 +68,11 @@ final class JsonBody {
 		return new JsonBody(root);
 	}
 
-	void validate() {
+	public void validate() {
 		this.errors.throwIfAny();
 	}
 
-	String requiredString(String name, int minLength, int maxLength) {
+	public String requiredString(String name, int minLength, int maxLength) {
 		if (!present(name)) {
 			this.errors.add("missing", "Field required", "body", name);
 			return null;
@@ -91,14 +87,14 @@ final class JsonBody {
 	 * @param maxLength maximum length
 	 * @return the value or {@code null}
 	 */
-	String optionalString(String name, int minLength, int maxLength) {
+	public String optionalString(String name, int minLength, int maxLength) {
 		if (!present(name) || this.lastNode.isNull()) {
 			return null;
 		}
 		return checkString(name, minLength, maxLength);
 	}
 
-	ImageFormat optionalMimeType(String name) {
+	public ImageFormat optionalMimeType(String name) {
 		if (!present(name) || this.lastNode.isNull()) {
 			return null;
 		}
@@ -111,7 +107,7 @@ final class JsonBody {
 		return format.get();
 	}
 
-	Long optionalNonNegativeInteger(String name) {
+	public Long optionalNonNegativeInteger(String name) {
 		if (!present(name) || this.lastNode.isNull()) {
 			return null;
 		}
@@ -156,7 +152,7 @@ final class JsonBody {
 	 * @param name the field
 	 * @return the metadata, empty when absent
 	 */
-	Map<String, Object> metadata(String name) {
+	public Map<String, Object> metadata(String name) {
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		if (!present(name)) {
 			return metadata;
@@ -191,7 +187,7 @@ final class JsonBody {
 		return metadata;
 	}
 
-	List<UUID> requiredUuids(String name) {
+	public List<UUID> requiredUuids(String name) {
 		List<UUID> ids = new ArrayList<>();
 		if (!present(name)) {
 			this.errors.add("missing", "Field required", "body", name);
@@ -219,7 +215,7 @@ final class JsonBody {
 		return ids;
 	}
 
-	URI requiredHttpUrl(String name) {
+	public URI requiredHttpUrl(String name) {
 		String value = requiredString(name, 1, Integer.MAX_VALUE);
 		if (value == null) {
 			return null;

@@ -1,11 +1,11 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.http;
 
 /**
  * Which keys a route accepts ({@code x-codegen-sdk-auth} in the spec).
  *
  * @author imgwire
  */
-enum Access {
+public enum Access {
 
 	/** Server keys only. */
 	SERVER_KEY,

@@ -1,4 +1,4 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.wire;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,11 +13,11 @@ import java.util.Map;
  *
  * @author imgwire
  */
-final class ValidationErrors {
+public final class ValidationErrors {
 
 	private final List<Map<String, Object>> errors = new ArrayList<>();
 
-	ValidationErrors add(String type, String message, Object... location) {
+	public ValidationErrors add(String type, String message, Object... location) {
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("loc", Arrays.asList(location));
 		error.put("msg", message);
@@ -26,22 +26,22 @@ final class ValidationErrors {
 		return this;
 	}
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return this.errors.isEmpty();
 	}
 
-	void throwIfAny() {
+	public void throwIfAny() {
 		if (!isEmpty()) {
 			throw new ValidationException(this);
 		}
 	}
 
-	static ValidationException single(String type, String message, Object... location) {
+	public static ValidationException single(String type, String message, Object... location) {
 		return new ValidationException(new ValidationErrors().add(type, message, location));
 	}
 
-	HttpReply toReply() {
-		return HttpReply.json(422, Map.of("detail", this.errors));
+	Map<String, Object> body() {
+		return Map.of("detail", this.errors);
 	}
 
 }

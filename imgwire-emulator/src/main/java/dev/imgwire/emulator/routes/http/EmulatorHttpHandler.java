@@ -1,6 +1,7 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.http;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
@@ -16,6 +17,10 @@ import reactor.netty.http.server.HttpServerResponse;
 
 import dev.imgwire.emulator.fault.Fault;
 import dev.imgwire.emulator.fault.FaultQueue;
+import dev.imgwire.emulator.routes.wire.ApiException;
+import dev.imgwire.emulator.routes.wire.Uuids;
+import dev.imgwire.emulator.routes.wire.ValidationErrors;
+import dev.imgwire.emulator.routes.wire.ValidationException;
 import dev.imgwire.emulator.state.RequestCounters;
 
 /**
@@ -42,9 +47,9 @@ public final class EmulatorHttpHandler implements BiFunction<HttpServerRequest, 
 
 	private final FaultQueue faults;
 
-	EmulatorHttpHandler(Router router, Authenticator authenticator, CorsPolicy cors, RequestCounters counters,
-			FaultQueue faults) {
-		this.router = router;
+	public EmulatorHttpHandler(List<Route> routes, Authenticator authenticator, CorsPolicy cors,
+			RequestCounters counters, FaultQueue faults) {
+		this.router = new Router(routes);
 		this.authenticator = authenticator;
 		this.cors = cors;
 		this.counters = counters;
@@ -134,10 +139,10 @@ public final class EmulatorHttpHandler implements BiFunction<HttpServerRequest, 
 
 	private static HttpReply errorReply(Throwable ex) {
 		if (ex instanceof ApiException api) {
-			return api.toReply();
+			return HttpReply.error(api);
 		}
 		if (ex instanceof ValidationException validation) {
-			return validation.toReply();
+			return HttpReply.error(validation);
 		}
 		if (ex instanceof IOException || ex.getCause() instanceof IOException || ex instanceof AbortedException) {
 			// Typically the client went away mid-request; nobody will read this reply.

@@ -1,4 +1,4 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.http;
 
 import java.util.Arrays;
 

@@ -1,11 +1,11 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.http;
 
 /**
  * Who sent a request, as far as authentication is concerned.
  *
  * @author imgwire
  */
-enum Caller {
+public enum Caller {
 
 	SERVER_KEY, CLIENT_KEY, ANONYMOUS
 

@@ -1,4 +1,4 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.http;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,13 +7,15 @@ import java.util.Set;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 
+import dev.imgwire.emulator.routes.wire.ApiException;
+
 /**
  * CORS for browser uploads with client keys. With no origins configured any origin may
  * attempt a request, as the docs describe for environments without CORS origins.
  *
  * @author imgwire
  */
-final class CorsPolicy {
+public final class CorsPolicy {
 
 	private static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-Environment-Id";
 
@@ -23,11 +25,11 @@ final class CorsPolicy {
 
 	private final List<String> allowedOrigins;
 
-	CorsPolicy(List<String> allowedOrigins) {
+	public CorsPolicy(List<String> allowedOrigins) {
 		this.allowedOrigins = allowedOrigins.stream().map(CorsPolicy::normalize).toList();
 	}
 
-	boolean allows(String origin) {
+	public boolean allows(String origin) {
 		if (origin == null || this.allowedOrigins.isEmpty() || this.allowedOrigins.contains("*")) {
 			return true;
 		}
@@ -42,7 +44,7 @@ final class CorsPolicy {
 	HttpReply preflight(Exchange exchange, Set<String> methods) {
 		String origin = exchange.header(HttpHeaderNames.ORIGIN);
 		if (!allows(origin)) {
-			return ApiException.notAuthorized("Origin not allowed").toReply();
+			return HttpReply.error(ApiException.notAuthorized("Origin not allowed"));
 		}
 		return HttpReply.empty(200)
 			.header("Access-Control-Allow-Origin", origin)

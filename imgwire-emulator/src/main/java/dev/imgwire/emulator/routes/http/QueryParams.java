@@ -1,18 +1,20 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.http;
 
 import java.util.Optional;
+
+import dev.imgwire.emulator.routes.wire.ValidationErrors;
 
 /**
  * Integer query parameters with FastAPI's defaults and bounds.
  *
  * @author imgwire
  */
-final class QueryParams {
+public final class QueryParams {
 
 	private QueryParams() {
 	}
 
-	static long integer(Exchange exchange, String name, long defaultValue, long minimum, long maximum,
+	public static long integer(Exchange exchange, String name, long defaultValue, long minimum, long maximum,
 			ValidationErrors errors) {
 		Optional<String> raw = exchange.queryParam(name);
 		if (raw.isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +12,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
  *
  * @author imgwire
  */
-final class PathTemplate {
+public final class PathTemplate {
 
 	private final String template;
 

@@ -1,6 +1,9 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.http;
 
 import reactor.core.publisher.Mono;
+
+import dev.imgwire.emulator.routes.wire.ApiException;
+import dev.imgwire.emulator.routes.wire.ValidationException;
 
 /**
  * Handles one operation. Domain and validation errors are signalled as
@@ -9,7 +12,7 @@ import reactor.core.publisher.Mono;
  * @author imgwire
  */
 @FunctionalInterface
-interface RouteHandler {
+public interface RouteHandler {
 
 	Mono<HttpReply> handle(ApiRequest request);
 

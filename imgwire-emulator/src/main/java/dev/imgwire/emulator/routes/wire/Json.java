@@ -1,4 +1,4 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.wire;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,18 +9,18 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @author imgwire
  */
-final class Json {
+public final class Json {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private Json() {
 	}
 
-	static byte[] write(Object value) {
+	public static byte[] write(Object value) {
 		return MAPPER.writeValueAsBytes(value);
 	}
 
-	static JsonNode read(byte[] content) {
+	public static JsonNode read(byte[] content) {
 		return MAPPER.readTree(content);
 	}
 

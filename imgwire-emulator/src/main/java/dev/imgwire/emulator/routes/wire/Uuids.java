@@ -1,4 +1,4 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.wire;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -10,19 +10,19 @@ import java.util.regex.Pattern;
  *
  * @author imgwire
  */
-final class Uuids {
+public final class Uuids {
 
 	private static final Pattern CANONICAL = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	private static final Pattern COMPACT = Pattern.compile("[0-9a-fA-F]{32}");
 
-	static final String MESSAGE = "Input should be a valid UUID";
+	public static final String MESSAGE = "Input should be a valid UUID";
 
 	private Uuids() {
 	}
 
-	static Optional<UUID> parse(String value) {
+	public static Optional<UUID> parse(String value) {
 		if (value == null) {
 			return Optional.empty();
 		}
@@ -36,9 +36,15 @@ final class Uuids {
 		return Optional.empty();
 	}
 
-	static UUID pathVariable(ApiRequest request, String name) {
-		return parse(request.pathVariable(name))
-			.orElseThrow(() -> ValidationErrors.single("uuid_parsing", MESSAGE, "path", name));
+	/**
+	 * Parse a UUID path parameter.
+	 * @param value the decoded path segment
+	 * @param name the parameter name, for the error location
+	 * @return the UUID
+	 * @throws ValidationException in FastAPI's shape when the value is no UUID
+	 */
+	public static UUID pathParameter(String value, String name) {
+		return parse(value).orElseThrow(() -> ValidationErrors.single("uuid_parsing", MESSAGE, "path", name));
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.wire;
 
 import java.util.UUID;
 
@@ -13,15 +13,15 @@ import java.util.UUID;
  */
 public record Endpoints(String baseUrl, UUID organizationId, UUID environmentId) {
 
-	String cdnUrl(UUID imageId) {
+	public String cdnUrl(UUID imageId) {
 		return this.baseUrl + "/cdn/" + this.organizationId + "/" + this.environmentId + "/" + imageId;
 	}
 
-	String archiveUrl(UUID jobId) {
+	public String archiveUrl(UUID jobId) {
 		return this.baseUrl + "/downloads/" + jobId + ".zip";
 	}
 
-	String uploadUrl(UUID imageId, long expires, String signature) {
+	public String uploadUrl(UUID imageId, long expires, String signature) {
 		return this.baseUrl + "/upload/" + imageId + "?expires=" + expires + "&signature=" + signature;
 	}
 

@@ -1,9 +1,11 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+
+import dev.imgwire.emulator.routes.wire.ApiException;
 
 /**
  * {@code Authorization: Bearer <key>} checks. Client keys are publishable, so they are
@@ -11,13 +13,13 @@ import io.netty.handler.codec.http.HttpHeaderNames;
  *
  * @author imgwire
  */
-final class Authenticator {
+public final class Authenticator {
 
 	private final byte[] serverKey;
 
 	private final byte[] clientKey;
 
-	Authenticator(String serverKey, String clientKey) {
+	public Authenticator(String serverKey, String clientKey) {
 		this.serverKey = serverKey.getBytes(StandardCharsets.UTF_8);
 		this.clientKey = clientKey.getBytes(StandardCharsets.UTF_8);
 	}

@@ -1,4 +1,4 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.wire;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,14 +18,14 @@ import dev.imgwire.emulator.state.UploadTokenRecord;
  *
  * @author imgwire
  */
-final class WireFormat {
+public final class WireFormat {
 
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
 		.withZone(ZoneOffset.UTC);
 
 	private final Endpoints endpoints;
 
-	WireFormat(Endpoints endpoints) {
+	public WireFormat(Endpoints endpoints) {
 		this.endpoints = endpoints;
 	}
 
@@ -35,7 +35,7 @@ final class WireFormat {
 	 * @param image the image
 	 * @return the schema as an ordered map
 	 */
-	Map<String, Object> image(ImageRecord image) {
+	public Map<String, Object> image(ImageRecord image) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", image.id().toString());
 		json.put("environment_id", this.endpoints.environmentId().toString());
@@ -62,14 +62,14 @@ final class WireFormat {
 		return json;
 	}
 
-	Map<String, Object> standardUpload(ImageRecord image, String uploadUrl) {
+	public Map<String, Object> standardUpload(ImageRecord image, String uploadUrl) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("image", image(image));
 		json.put("upload_url", uploadUrl);
 		return json;
 	}
 
-	Map<String, Object> uploadToken(UploadTokenRecord token) {
+	public Map<String, Object> uploadToken(UploadTokenRecord token) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", token.id().toString());
 		json.put("environment_id", this.endpoints.environmentId().toString());
@@ -81,7 +81,7 @@ final class WireFormat {
 		return json;
 	}
 
-	Map<String, Object> downloadJob(DownloadJobRecord job) {
+	public Map<String, Object> downloadJob(DownloadJobRecord job) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", job.id().toString());
 		json.put("environment_id", this.endpoints.environmentId().toString());
@@ -94,7 +94,7 @@ final class WireFormat {
 		return json;
 	}
 
-	static String timestamp(Instant instant) {
+	public static String timestamp(Instant instant) {
 		return (instant != null) ? TIMESTAMP.format(instant) : null;
 	}
 

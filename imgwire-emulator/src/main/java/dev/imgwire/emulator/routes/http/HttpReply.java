@@ -1,10 +1,14 @@
-package dev.imgwire.emulator.routes;
+package dev.imgwire.emulator.routes.http;
 
 import java.nio.file.Path;
 import java.util.Map;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
+
+import dev.imgwire.emulator.routes.wire.ApiException;
+import dev.imgwire.emulator.routes.wire.Json;
+import dev.imgwire.emulator.routes.wire.ValidationException;
 
 /**
  * A response decided by a handler but not yet written, so that CORS headers and faults
@@ -31,19 +35,19 @@ public final class HttpReply {
 		this.fileLength = fileLength;
 	}
 
-	static HttpReply json(int status, Object value) {
+	public static HttpReply json(int status, Object value) {
 		return bytes(status, "application/json", Json.write(value));
 	}
 
-	static HttpReply bytes(int status, String contentType, byte[] body) {
+	public static HttpReply bytes(int status, String contentType, byte[] body) {
 		return new HttpReply(status, body, null, 0).header("Content-Type", contentType);
 	}
 
-	static HttpReply empty(int status) {
+	public static HttpReply empty(int status) {
 		return new HttpReply(status, new byte[0], null, 0);
 	}
 
-	static HttpReply file(Path file, long length, String contentType) {
+	public static HttpReply file(Path file, long length, String contentType) {
 		return new HttpReply(200, null, file, length).header("Content-Type", contentType);
 	}
 
@@ -52,12 +56,30 @@ public final class HttpReply {
 		return reply.headers(headers);
 	}
 
-	HttpReply header(String name, String value) {
+	/**
+	 * A domain error in {@code {"detail": "...", "error_type": "..."}} shape.
+	 * @param error the error
+	 * @return the reply
+	 */
+	public static HttpReply error(ApiException error) {
+		return json(error.status(), error.body()).headers(error.headers());
+	}
+
+	/**
+	 * A 422 in FastAPI's {@code HTTPValidationError} shape.
+	 * @param error the error
+	 * @return the reply
+	 */
+	public static HttpReply error(ValidationException error) {
+		return json(422, error.body());
+	}
+
+	public HttpReply header(String name, String value) {
 		this.headers.set(name, value);
 		return this;
 	}
 
-	HttpReply headers(Map<String, String> values) {
+	public HttpReply headers(Map<String, String> values) {
 		values.forEach(this::header);
 		return this;
 	}
