@@ -1,6 +1,7 @@
 package dev.imgwire.emulator;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,8 @@ public final class ImgwireEmulator implements AutoCloseable {
 
 	private final String clientKey;
 
+	private final UUID environmentId = UUID.randomUUID();
+
 	private final EmulatorStore store;
 
 	private final FaultQueue faultQueue = new FaultQueue();
@@ -81,7 +84,7 @@ public final class ImgwireEmulator implements AutoCloseable {
 		if (this.serverKey.equals(this.clientKey)) {
 			throw new IllegalArgumentException("serverKey and clientKey must differ");
 		}
-		this.store = new EmulatorStore(builder.storageDirectory);
+		this.store = new EmulatorStore(builder.storageDirectory, this.environmentId, builder.clock);
 		this.state = new EmulatorState(this.store);
 		this.loops = LoopResources.create("imgwire-emulator", 2, true);
 		this.scheduler = new ProcessingScheduler(builder.processingDelay);
@@ -103,7 +106,7 @@ public final class ImgwireEmulator implements AutoCloseable {
 					+ builder.port + ": " + ex.getMessage(), ex);
 		}
 		this.baseUrl = "http://" + urlHost(builder.host) + ":" + this.server.port();
-		Endpoints endpoints = new Endpoints(this.baseUrl, UUID.randomUUID(), UUID.randomUUID());
+		Endpoints endpoints = new Endpoints(this.baseUrl, UUID.randomUUID(), this.environmentId);
 		ServerSettings settings = new ServerSettings(this.serverKey, this.clientKey, builder.requireSignedUploads,
 				builder.allowedOrigins, builder.uploadUrlTtl, builder.uploadTokenTtl, builder.maxUrlFetchBytes,
 				builder.maxUploadBytes);
@@ -143,6 +146,15 @@ public final class ImgwireEmulator implements AutoCloseable {
 
 	public String clientKey() {
 		return this.clientKey;
+	}
+
+	/**
+	 * The emulated environment: the {@code environment_id} of every record and the second
+	 * path segment of every {@code cdn_url}. Random per emulator.
+	 * @return the environment id
+	 */
+	public UUID environmentId() {
+		return this.environmentId;
 	}
 
 	public Faults faults() {
@@ -230,6 +242,8 @@ public final class ImgwireEmulator implements AutoCloseable {
 		private long maxUploadBytes = 1024L * 1024 * 1024;
 
 		private Path storageDirectory;
+
+		private Clock clock = Clock.systemUTC();
 
 		private Builder() {
 		}
@@ -344,6 +358,23 @@ public final class ImgwireEmulator implements AutoCloseable {
 				throw new IllegalArgumentException("directory must not be null");
 			}
 			this.storageDirectory = directory;
+			return this;
+		}
+
+		/**
+		 * The clock behind every timestamp the emulator writes and every expiry it checks:
+		 * {@code created_at}, upload URL and token expiry, and the time of each usage event
+		 * that metrics count. The system UTC clock by default; a test can pass a clock it
+		 * moves itself to put events into chosen metrics buckets. Processing delays and
+		 * fault stalls run in real time regardless.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			if (clock == null) {
+				throw new IllegalArgumentException("clock must not be null");
+			}
+			this.clock = clock;
 			return this;
 		}
 

@@ -7,10 +7,12 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -61,6 +63,18 @@ class EmulatorLifecycleTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> ImgwireEmulator.builder().maxUploadBytes(0));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ImgwireEmulator.builder().serverKey("same").clientKey("same").start());
+	}
+
+	@Test
+	void builderClockStampsRecordsAndEnvironmentIdIsTheirs() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-05-04T10:15:30.123Z"));
+		try (ImgwireEmulator emulator = ImgwireEmulator.builder().clock(clock).start()) {
+			JsonNode image = new TestHttp(emulator).createUpload("{\"file_name\":\"a.png\"}").get("image");
+			assertThat(image.get("created_at").stringValue()).isEqualTo("2026-05-04T10:15:30.123Z");
+			assertThat(image.get("environment_id").stringValue()).isEqualTo(emulator.environmentId().toString());
+			assertThat(image.get("cdn_url").stringValue()).contains("/" + emulator.environmentId() + "/");
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> ImgwireEmulator.builder().clock(null));
 	}
 
 	@Test

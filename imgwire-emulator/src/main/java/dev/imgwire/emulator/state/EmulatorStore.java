@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 /**
  * Everything one emulator remembers, reset and destroyed as a unit.
@@ -12,7 +13,9 @@ import java.time.temporal.ChronoUnit;
  */
 public final class EmulatorStore {
 
-	private final Clock clock = Clock.systemUTC();
+	private final UUID environmentId;
+
+	private final Clock clock;
 
 	private final Images images = new Images();
 
@@ -24,8 +27,21 @@ public final class EmulatorStore {
 
 	private final BlobStorage blobs;
 
-	public EmulatorStore(Path storageParent) {
+	/**
+	 * Create a store.
+	 * @param storageParent the parent of the storage directory, or {@code null} for the
+	 * system temp directory
+	 * @param environmentId the emulated environment, which every record belongs to
+	 * @param clock the source of every timestamp and expiry check
+	 */
+	public EmulatorStore(Path storageParent, UUID environmentId, Clock clock) {
+		this.environmentId = environmentId;
+		this.clock = clock;
 		this.blobs = BlobStorage.create(storageParent);
+	}
+
+	public UUID environmentId() {
+		return this.environmentId;
 	}
 
 	/**
