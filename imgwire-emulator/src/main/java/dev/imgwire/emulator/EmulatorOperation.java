@@ -42,6 +42,21 @@ public enum EmulatorOperation {
 	CDN,
 
 	/** {@code GET} of a download job's {@code download_url}. */
-	DOWNLOAD_ARCHIVE
+	DOWNLOAD_ARCHIVE,
+
+	/** {@code GET /api/v1/cors_origins/}. */
+	LIST_CORS_ORIGINS,
+
+	/** {@code POST /api/v1/cors_origins/}. */
+	CREATE_CORS_ORIGIN,
+
+	/** {@code GET /api/v1/cors_origins/{cors_origin_id}}. */
+	RETRIEVE_CORS_ORIGIN,
+
+	/** {@code PATCH /api/v1/cors_origins/{cors_origin_id}}. */
+	UPDATE_CORS_ORIGIN,
+
+	/** {@code DELETE /api/v1/cors_origins/{cors_origin_id}}. */
+	DELETE_CORS_ORIGIN
 
 }

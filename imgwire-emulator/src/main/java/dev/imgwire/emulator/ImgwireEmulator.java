@@ -59,6 +59,8 @@ public final class ImgwireEmulator implements AutoCloseable {
 
 	private final EmulatorState state;
 
+	private final List<String> seedOrigins;
+
 	private final LoopResources loops;
 
 	private final ProcessingScheduler scheduler;
@@ -86,6 +88,8 @@ public final class ImgwireEmulator implements AutoCloseable {
 		}
 		this.store = new EmulatorStore(builder.storageDirectory, this.environmentId, builder.clock);
 		this.state = new EmulatorState(this.store);
+		this.seedOrigins = builder.allowedOrigins;
+		seedCorsOrigins();
 		this.loops = LoopResources.create("imgwire-emulator", 2, true);
 		this.scheduler = new ProcessingScheduler(builder.processingDelay);
 		try {
@@ -108,7 +112,7 @@ public final class ImgwireEmulator implements AutoCloseable {
 		this.baseUrl = "http://" + urlHost(builder.host) + ":" + this.server.port();
 		Endpoints endpoints = new Endpoints(this.baseUrl, UUID.randomUUID(), this.environmentId);
 		ServerSettings settings = new ServerSettings(this.serverKey, this.clientKey, builder.requireSignedUploads,
-				builder.allowedOrigins, builder.uploadUrlTtl, builder.uploadTokenTtl, builder.maxUrlFetchBytes,
+				builder.uploadUrlTtl, builder.uploadTokenTtl, builder.maxUrlFetchBytes,
 				builder.maxUploadBytes);
 		// The URLs handed out embed the port, which is only known after binding; until
 		// this assignment the server answers 503.
@@ -166,12 +170,20 @@ public final class ImgwireEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forget everything: images, tokens, jobs, stored bytes, pending faults and all
-	 * counters. Keys, base URL and configuration stay.
+	 * Forget everything: images, tokens, jobs, stored bytes, CORS origins, pending faults
+	 * and all counters. Keys, base URL and configuration stay, so the CORS origins given to
+	 * the builder are created afresh.
 	 */
 	public void reset() {
 		this.faultQueue.reset();
 		this.store.reset();
+		seedCorsOrigins();
+	}
+
+	private void seedCorsOrigins() {
+		for (String pattern : this.seedOrigins) {
+			this.store.corsOrigins().create(pattern, this.store.now());
+		}
 	}
 
 	/**
@@ -304,8 +316,12 @@ public final class ImgwireEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * Allowed CORS origins. Empty, the default, allows any origin.
-		 * @param origins the origins, such as {@code https://app.example.com}
+		 * CORS origins the environment starts with, as if created through
+		 * {@code POST /api/v1/cors_origins/}: they are listed by the API and can be changed
+		 * or deleted there. With none, the default, any origin is allowed until one is
+		 * created.
+		 * @param origins the patterns, such as {@code https://app.example.com} or
+		 * {@code https://*.example.com}
 		 * @return this builder
 		 */
 		public Builder allowedOrigins(List<String> origins) {

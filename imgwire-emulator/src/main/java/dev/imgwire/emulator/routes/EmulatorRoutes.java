@@ -29,7 +29,7 @@ public final class EmulatorRoutes {
 	public static EmulatorHttpHandler handler(ServerSettings settings, Endpoints endpoints, EmulatorStore store,
 			FaultQueue faults, ProcessingScheduler scheduler, RemoteImageFetcher fetcher) {
 		WireFormat wire = new WireFormat(endpoints);
-		CorsPolicy cors = new CorsPolicy(settings.allowedOrigins());
+		CorsPolicy cors = new CorsPolicy(store.corsOrigins());
 		UploadUrlSigner signer = new UploadUrlSigner(endpoints, settings.uploadUrlTtl());
 		UploadProcessor processor = new UploadProcessor(store, scheduler);
 		ImageRoutes images = new ImageRoutes(store, wire, scheduler, settings.uploadTokenTtl(),
@@ -38,6 +38,7 @@ public final class EmulatorRoutes {
 				new PresignedPutHandler(store, signer, processor, settings.maxUploadBytes()),
 				new CdnHandler(store, endpoints));
 		List<Route> routes = new ArrayList<>(images.routes());
+		routes.addAll(new CorsOriginRoutes(store, wire).routes());
 		return new EmulatorHttpHandler(routes, new Authenticator(settings.serverKey(), settings.clientKey()), cors,
 				store.requestCounters(), faults);
 	}

@@ -66,6 +66,15 @@ public final class EmulatorState {
 		return this.store.uploadTokens().all().stream().map(UploadTokenRecord::toEmulatedUploadToken).toList();
 	}
 
+	/**
+	 * The environment's CORS origins, oldest first, including those seeded from the
+	 * builder's {@code allowedOrigins}.
+	 * @return the CORS origins
+	 */
+	public List<EmulatedCorsOrigin> corsOrigins() {
+		return this.store.corsOrigins().all();
+	}
+
 	public List<EmulatedDownloadJob> downloadJobs() {
 		return this.store.downloadJobs().all().stream().map(DownloadJobRecord::toEmulatedDownloadJob).toList();
 	}

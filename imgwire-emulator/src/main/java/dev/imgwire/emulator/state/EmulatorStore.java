@@ -25,6 +25,8 @@ public final class EmulatorStore {
 
 	private final RequestCounters requestCounters = new RequestCounters();
 
+	private final CorsOrigins corsOrigins;
+
 	private final BlobStorage blobs;
 
 	/**
@@ -37,6 +39,7 @@ public final class EmulatorStore {
 	public EmulatorStore(Path storageParent, UUID environmentId, Clock clock) {
 		this.environmentId = environmentId;
 		this.clock = clock;
+		this.corsOrigins = new CorsOrigins(environmentId);
 		this.blobs = BlobStorage.create(storageParent);
 	}
 
@@ -65,6 +68,10 @@ public final class EmulatorStore {
 		return this.downloadJobs;
 	}
 
+	public CorsOrigins corsOrigins() {
+		return this.corsOrigins;
+	}
+
 	public RequestCounters requestCounters() {
 		return this.requestCounters;
 	}
@@ -78,6 +85,7 @@ public final class EmulatorStore {
 		this.uploadTokens.clear();
 		this.downloadJobs.clear();
 		this.requestCounters.clear();
+		this.corsOrigins.clear();
 		this.blobs.clear();
 	}
 

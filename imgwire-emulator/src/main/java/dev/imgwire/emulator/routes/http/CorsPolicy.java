@@ -1,17 +1,20 @@
 package dev.imgwire.emulator.routes.http;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 
 import dev.imgwire.emulator.routes.wire.ApiException;
+import dev.imgwire.emulator.state.CorsOrigins;
 
 /**
- * CORS for browser uploads with client keys. With no origins configured any origin may
- * attempt a request, as the docs describe for environments without CORS origins.
+ * CORS for browser uploads with client keys, decided by the environment's live CORS
+ * origins: an origin created, changed or deleted through the API takes effect on the next
+ * request. With no CORS origins at all any origin may attempt a request, as the docs
+ * describe for environments without CORS origins. Patterns match as
+ * {@link OriginPattern} describes.
  *
  * @author imgwire
  */
@@ -23,17 +26,28 @@ public final class CorsPolicy {
 
 	private static final String MAX_AGE_SECONDS = "600";
 
-	private final List<String> allowedOrigins;
+	private final CorsOrigins origins;
 
-	public CorsPolicy(List<String> allowedOrigins) {
-		this.allowedOrigins = allowedOrigins.stream().map(CorsPolicy::normalize).toList();
+	public CorsPolicy(CorsOrigins origins) {
+		this.origins = origins;
 	}
 
+	/**
+	 * Whether a request from an origin may proceed.
+	 * @param origin the {@code Origin} header, or {@code null} for a non-browser client
+	 * @return whether the origin is allowed
+	 */
 	public boolean allows(String origin) {
-		if (origin == null || this.allowedOrigins.isEmpty() || this.allowedOrigins.contains("*")) {
+		List<String> patterns = this.origins.patterns();
+		if (origin == null || patterns.isEmpty()) {
 			return true;
 		}
-		return this.allowedOrigins.contains(normalize(origin));
+		for (String pattern : patterns) {
+			if (OriginPattern.matches(pattern, origin)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	boolean isPreflight(Exchange exchange) {
@@ -62,11 +76,6 @@ public final class CorsPolicy {
 				.header("Vary", "Origin");
 		}
 		return reply;
-	}
-
-	private static String normalize(String origin) {
-		String trimmed = origin.trim().toLowerCase(Locale.ROOT);
-		return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.imgwire.emulator.state.DownloadJobRecord;
 import dev.imgwire.emulator.state.DownloadStatus;
+import dev.imgwire.emulator.state.EmulatedCorsOrigin;
 import dev.imgwire.emulator.state.ImageRecord;
 import dev.imgwire.emulator.state.ImageStatus;
 import dev.imgwire.emulator.state.UploadTokenRecord;
@@ -91,6 +92,21 @@ public final class WireFormat {
 				(job.status() == DownloadStatus.READY) ? this.endpoints.archiveUrl(job.id()) : null);
 		json.put("created_at", timestamp(job.createdAt()));
 		json.put("updated_at", timestamp(job.updatedAt()));
+		return json;
+	}
+
+	/**
+	 * {@code CorsOriginSchema}.
+	 * @param origin the CORS origin
+	 * @return the schema as an ordered map
+	 */
+	public Map<String, Object> corsOrigin(EmulatedCorsOrigin origin) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", origin.id().toString());
+		json.put("environment_id", origin.environmentId().toString());
+		json.put("pattern", origin.pattern());
+		json.put("created_at", timestamp(origin.createdAt()));
+		json.put("updated_at", timestamp(origin.updatedAt()));
 		return json;
 	}
 
