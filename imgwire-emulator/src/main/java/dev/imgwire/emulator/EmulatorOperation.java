@@ -57,6 +57,18 @@ public enum EmulatorOperation {
 	UPDATE_CORS_ORIGIN,
 
 	/** {@code DELETE /api/v1/cors_origins/{cors_origin_id}}. */
-	DELETE_CORS_ORIGIN
+	DELETE_CORS_ORIGIN,
+
+	/** {@code GET /api/v1/custom_domain/}. */
+	RETRIEVE_CUSTOM_DOMAIN,
+
+	/** {@code POST /api/v1/custom_domain/}. */
+	CREATE_CUSTOM_DOMAIN,
+
+	/** {@code DELETE /api/v1/custom_domain/}. */
+	DELETE_CUSTOM_DOMAIN,
+
+	/** {@code POST /api/v1/custom_domain/test_connection}. */
+	TEST_CUSTOM_DOMAIN_CONNECTION
 
 }

@@ -39,6 +39,7 @@ public final class EmulatorRoutes {
 				new CdnHandler(store, endpoints));
 		List<Route> routes = new ArrayList<>(images.routes());
 		routes.addAll(new CorsOriginRoutes(store, wire).routes());
+		routes.addAll(new CustomDomainRoutes(store, wire).routes());
 		return new EmulatorHttpHandler(routes, new Authenticator(settings.serverKey(), settings.clientKey()), cors,
 				store.requestCounters(), faults);
 	}

@@ -75,6 +75,14 @@ public final class EmulatorState {
 		return this.store.corsOrigins().all();
 	}
 
+	/**
+	 * The environment's custom domain.
+	 * @return the domain, or empty when none was created
+	 */
+	public Optional<EmulatedCustomDomain> customDomain() {
+		return this.store.customDomains().find().map(CustomDomainRecord::toEmulatedCustomDomain);
+	}
+
 	public List<EmulatedDownloadJob> downloadJobs() {
 		return this.store.downloadJobs().all().stream().map(DownloadJobRecord::toEmulatedDownloadJob).toList();
 	}

@@ -27,6 +27,8 @@ public final class EmulatorStore {
 
 	private final CorsOrigins corsOrigins;
 
+	private final CustomDomains customDomains;
+
 	private final BlobStorage blobs;
 
 	/**
@@ -40,6 +42,7 @@ public final class EmulatorStore {
 		this.environmentId = environmentId;
 		this.clock = clock;
 		this.corsOrigins = new CorsOrigins(environmentId);
+		this.customDomains = new CustomDomains(environmentId);
 		this.blobs = BlobStorage.create(storageParent);
 	}
 
@@ -72,6 +75,10 @@ public final class EmulatorStore {
 		return this.corsOrigins;
 	}
 
+	public CustomDomains customDomains() {
+		return this.customDomains;
+	}
+
 	public RequestCounters requestCounters() {
 		return this.requestCounters;
 	}
@@ -86,6 +93,7 @@ public final class EmulatorStore {
 		this.downloadJobs.clear();
 		this.requestCounters.clear();
 		this.corsOrigins.clear();
+		this.customDomains.clear();
 		this.blobs.clear();
 	}
 

@@ -244,6 +244,51 @@ public final class JsonBody {
 		return uri;
 	}
 
+	/**
+	 * A DNS hostname such as {@code images.example.com}: at least two labels of letters,
+	 * digits and inner hyphens, at most 63 characters each and 253 in all, and a top-level
+	 * label that is not all digits, so IP addresses, URLs, ports, wildcards and trailing
+	 * dots are rejected.
+	 * @param name the field
+	 * @return the hostname in lower case, or {@code null} when invalid
+	 */
+	public String requiredHostname(String name) {
+		String value = requiredString(name, 1, Integer.MAX_VALUE);
+		if (value == null) {
+			return null;
+		}
+		String hostname = value.toLowerCase(Locale.ROOT);
+		if (!isHostname(hostname)) {
+			this.errors.add("value_error", "Value error, " + name + " must be a DNS hostname such as images.example.com",
+					"body", name);
+			return null;
+		}
+		return hostname;
+	}
+
+	private static boolean isHostname(String hostname) {
+		if (hostname.length() > 253) {
+			return false;
+		}
+		String[] labels = hostname.split("\\.", -1);
+		if (labels.length < 2) {
+			return false;
+		}
+		for (String label : labels) {
+			if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
+				return false;
+			}
+			for (int i = 0; i < label.length(); i++) {
+				char character = label.charAt(i);
+				if (!((character >= 'a' && character <= 'z') || (character >= '0' && character <= '9')
+						|| character == '-')) {
+					return false;
+				}
+			}
+		}
+		return !labels[labels.length - 1].chars().allMatch(Character::isDigit);
+	}
+
 	private boolean present(String name) {
 		this.lastNode = this.root.get(name);
 		return this.lastNode != null;

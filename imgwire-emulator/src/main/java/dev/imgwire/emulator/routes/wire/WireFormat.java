@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.imgwire.emulator.state.DownloadJobRecord;
+import dev.imgwire.emulator.state.CustomDomainRecord;
 import dev.imgwire.emulator.state.DownloadStatus;
 import dev.imgwire.emulator.state.EmulatedCorsOrigin;
 import dev.imgwire.emulator.state.ImageRecord;
@@ -107,6 +108,28 @@ public final class WireFormat {
 		json.put("pattern", origin.pattern());
 		json.put("created_at", timestamp(origin.createdAt()));
 		json.put("updated_at", timestamp(origin.updatedAt()));
+		return json;
+	}
+
+	/**
+	 * {@code CustomDomainSchema}.
+	 * @param domain the custom domain
+	 * @return the schema as an ordered map
+	 */
+	public Map<String, Object> customDomain(CustomDomainRecord domain) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", domain.id().toString());
+		json.put("environment_id", domain.environmentId().toString());
+		json.put("hostname", domain.hostname());
+		json.put("cname_record", domain.cnameRecord());
+		json.put("cname_value", domain.cnameValue());
+		json.put("dcv_cname_record", domain.dcvCnameRecord());
+		json.put("dcv_cname_value", domain.dcvCnameValue());
+		json.put("certificate_status", domain.certificateStatus().name());
+		json.put("status", domain.status().name());
+		json.put("last_verified_at", timestamp(domain.lastVerifiedAt()));
+		json.put("created_at", timestamp(domain.createdAt()));
+		json.put("updated_at", timestamp(domain.updatedAt()));
 		return json;
 	}
 
