@@ -69,6 +69,12 @@ public enum EmulatorOperation {
 	DELETE_CUSTOM_DOMAIN,
 
 	/** {@code POST /api/v1/custom_domain/test_connection}. */
-	TEST_CUSTOM_DOMAIN_CONNECTION
+	TEST_CUSTOM_DOMAIN_CONNECTION,
+
+	/** {@code GET /api/v1/metrics/datasets}. */
+	METRICS_DATASETS,
+
+	/** {@code GET /api/v1/metrics/stats}. */
+	METRICS_STATS
 
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import dev.imgwire.emulator.state.UsageTotals;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -138,6 +140,7 @@ class EmulatorLifecycleTests {
 			assertThat(emulator.state().downloadJobs()).isEmpty();
 			assertThat(emulator.state().storedSize(UUID.fromString(id))).isEqualTo(-1);
 			assertThat(emulator.state().totalRequests()).isZero();
+			assertThat(emulator.state().usage()).isEqualTo(UsageTotals.NONE);
 			assertThat(emulator.faults().injectedTotal()).isZero();
 			assertThat(http.get("/api/v1/images/", emulator.serverKey()).statusCode()).isEqualTo(200);
 		}

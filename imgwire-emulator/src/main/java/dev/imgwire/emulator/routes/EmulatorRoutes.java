@@ -40,6 +40,7 @@ public final class EmulatorRoutes {
 		List<Route> routes = new ArrayList<>(images.routes());
 		routes.addAll(new CorsOriginRoutes(store, wire).routes());
 		routes.addAll(new CustomDomainRoutes(store, wire).routes());
+		routes.addAll(new MetricsRoutes(store, wire).routes());
 		return new EmulatorHttpHandler(routes, new Authenticator(settings.serverKey(), settings.clientKey()), cors,
 				store.requestCounters(), faults);
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,8 @@ import dev.imgwire.emulator.routes.wire.WireFormat;
 import dev.imgwire.emulator.state.DownloadJobRecord;
 import dev.imgwire.emulator.state.DownloadStatus;
 import dev.imgwire.emulator.state.EmulatorStore;
+import dev.imgwire.emulator.state.ImageRecord;
+import dev.imgwire.emulator.state.ImageStatus;
 
 /**
  * The Images API and the URLs it hands out. The operations that are a few lines of logic
@@ -129,10 +132,10 @@ final class ImageRoutes {
 	 */
 	private Mono<HttpReply> delete(ApiRequest request) {
 		UUID id = request.uuidPathVariable("image_id");
-		if (!this.store.images().deleteAll(List.of(id), this.store.now()).isEmpty()) {
+		Instant now = this.store.now();
+		if (!this.store.images().deleteAll(List.of(id), now, (image) -> dropBytes(image, now)).isEmpty()) {
 			throw ApiException.notFound("Image not found");
 		}
-		this.store.blobs().delete(id);
 		Map<String, String> body = new LinkedHashMap<>();
 		body.put("detail", "Image deleted");
 		body.put("image_id", id.toString());
@@ -149,17 +152,30 @@ final class ImageRoutes {
 			List<UUID> requested = body.requiredUuids("image_ids");
 			body.validate();
 			Set<UUID> ids = new LinkedHashSet<>(requested);
-			Set<UUID> unknown = this.store.images().deleteAll(ids, this.store.now());
+			Instant now = this.store.now();
+			Set<UUID> unknown = this.store.images().deleteAll(ids, now, (image) -> dropBytes(image, now));
 			if (!unknown.isEmpty()) {
 				String names = unknown.stream().map(UUID::toString).collect(Collectors.joining(", "));
 				throw ApiException.notFound("Images not found: " + names);
 			}
-			ids.forEach(this.store.blobs()::delete);
 			Map<String, String> reply = new LinkedHashMap<>();
 			reply.put("detail", "Images deleted");
 			reply.put("deleted", Integer.toString(ids.size()));
 			return HttpReply.json(200, reply);
 		});
+	}
+
+	/**
+	 * Drop the bytes of an image being deleted. Only an image past PENDING had its upload
+	 * counted, so only then are its bytes released in the usage metrics.
+	 * @param image the image as it was before the delete
+	 * @param now the deletion time
+	 */
+	private void dropBytes(ImageRecord image, Instant now) {
+		this.store.blobs().delete(image.id());
+		if (image.status() != ImageStatus.PENDING) {
+			this.store.usage().recordStorageReleased(now, image.sizeBytes());
+		}
 	}
 
 	/**

@@ -83,6 +83,16 @@ public final class EmulatorState {
 		return this.store.customDomains().find().map(CustomDomainRecord::toEmulatedCustomDomain);
 	}
 
+	/**
+	 * Everything the metrics API counts, summed over the emulator's life (or since the
+	 * last reset): uploads, CDN deliveries and bytes, transformations asked of the CDN,
+	 * and stored bytes ({@link UsageTotals#storageBytesNet()}).
+	 * @return the usage so far
+	 */
+	public UsageTotals usage() {
+		return this.store.usage().total();
+	}
+
 	public List<EmulatedDownloadJob> downloadJobs() {
 		return this.store.downloadJobs().all().stream().map(DownloadJobRecord::toEmulatedDownloadJob).toList();
 	}

@@ -29,6 +29,8 @@ public final class EmulatorStore {
 
 	private final CustomDomains customDomains;
 
+	private final Usage usage = new Usage();
+
 	private final BlobStorage blobs;
 
 	/**
@@ -79,6 +81,10 @@ public final class EmulatorStore {
 		return this.customDomains;
 	}
 
+	public Usage usage() {
+		return this.usage;
+	}
+
 	public RequestCounters requestCounters() {
 		return this.requestCounters;
 	}
@@ -94,6 +100,7 @@ public final class EmulatorStore {
 		this.requestCounters.clear();
 		this.corsOrigins.clear();
 		this.customDomains.clear();
+		this.usage.clear();
 		this.blobs.clear();
 	}
 

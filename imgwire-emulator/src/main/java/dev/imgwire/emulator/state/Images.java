@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -157,6 +158,19 @@ public final class Images {
 	 * @return the unknown ids; empty when the images were deleted
 	 */
 	public Set<UUID> deleteAll(Collection<UUID> ids, Instant now) {
+		return deleteAll(ids, now, (image) -> {
+		});
+	}
+
+	/**
+	 * Soft-delete all of the given images, or none when any of them is unknown.
+	 * @param ids the images to delete
+	 * @param now the deletion time
+	 * @param onDeleted receives each image as it was just before its deletion, under the
+	 * lock, so its status tells reliably whether its bytes had been received
+	 * @return the unknown ids; empty when the images were deleted
+	 */
+	public Set<UUID> deleteAll(Collection<UUID> ids, Instant now, Consumer<ImageRecord> onDeleted) {
 		synchronized (this.monitor) {
 			Set<UUID> unknown = new LinkedHashSet<>();
 			for (UUID id : ids) {
@@ -168,8 +182,10 @@ public final class Images {
 				return unknown;
 			}
 			for (UUID id : new LinkedHashSet<>(ids)) {
-				ImageRecord deleted = this.records.get(id).deleted(now);
+				ImageRecord current = this.records.get(id);
+				ImageRecord deleted = current.deleted(now);
 				this.records.put(id, deleted);
+				onDeleted.accept(current);
 				this.liveInCreationOrder.remove(deleted.sequence());
 				this.liveCount--;
 				if (deleted.idempotencyKey() != null) {

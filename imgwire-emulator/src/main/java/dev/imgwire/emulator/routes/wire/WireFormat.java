@@ -2,9 +2,12 @@ package dev.imgwire.emulator.routes.wire;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.imgwire.emulator.state.DownloadJobRecord;
 import dev.imgwire.emulator.state.CustomDomainRecord;
@@ -13,6 +16,7 @@ import dev.imgwire.emulator.state.EmulatedCorsOrigin;
 import dev.imgwire.emulator.state.ImageRecord;
 import dev.imgwire.emulator.state.ImageStatus;
 import dev.imgwire.emulator.state.UploadTokenRecord;
+import dev.imgwire.emulator.state.UsageTotals;
 
 /**
  * The response schemas of the spec, field by field in spec order. Every required field is
@@ -24,6 +28,9 @@ public final class WireFormat {
 
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
 		.withZone(ZoneOffset.UTC);
+
+	private static final DateTimeFormatter ZONED_TIMESTAMP = DateTimeFormatter
+		.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
 
 	private final Endpoints endpoints;
 
@@ -131,6 +138,86 @@ public final class WireFormat {
 		json.put("created_at", timestamp(domain.createdAt()));
 		json.put("updated_at", timestamp(domain.updatedAt()));
 		return json;
+	}
+
+	/**
+	 * {@code MetricsDatasetsSchema}: one point per bucket, stamped with the bucket's start
+	 * in the requested zone and offset. The emulator has no cache, so
+	 * {@code cache_hit_ratio} reports every CDN request of the window as a MISS.
+	 * @param points the buckets, oldest first
+	 * @param window the usage over all buckets
+	 * @return the schema as an ordered map
+	 */
+	public Map<String, Object> metricsDatasets(List<MetricsPoint> points, UsageTotals window) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("uploads", series(points, "uploads", (point) -> point.usage().uploads()));
+		json.put("transformations", series(points, "transformations", (point) -> point.usage().transformations()));
+		json.put("requests", series(points, "requests", (point) -> point.usage().cdnRequests()));
+		json.put("transfer_bytes", series(points, "transfer_bytes", (point) -> point.usage().transferBytes()));
+		json.put("cache_hit_ratio", List.of(label("HIT", 0), label("MISS", window.cdnRequests())));
+		json.put("storage_bytes", points.stream().map((point) -> {
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("timestamp", zonedTimestamp(point.start()));
+			item.put("storage_bytes_current", point.storedBytes());
+			item.put("storage_bytes_added", point.usage().storageBytesAdded());
+			return item;
+		}).toList());
+		return json;
+	}
+
+	/**
+	 * {@code MetricsStatsSchema}: each value over the window against the same over the
+	 * previous window. {@code storage_bytes} is a level, not a sum: the bytes stored at
+	 * the end of each window. {@code cache_hit_ratio} is the hit percentage, always 0
+	 * without a cache.
+	 * @param current the requested window
+	 * @param previous the equally long window before it
+	 * @return the schema as an ordered map
+	 */
+	public Map<String, Object> metricsStats(MetricsPoint current, MetricsPoint previous) {
+		UsageTotals now = current.usage();
+		UsageTotals before = previous.usage();
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("uploads", stat(now.uploads(), before.uploads()));
+		json.put("transformations", stat(now.transformations(), before.transformations()));
+		json.put("requests", stat(now.cdnRequests(), before.cdnRequests()));
+		json.put("transfer_bytes", stat(now.transferBytes(), before.transferBytes()));
+		json.put("cache_hit_ratio", stat(0, 0));
+		json.put("storage_bytes", stat(current.storedBytes(), previous.storedBytes()));
+		return json;
+	}
+
+	private static List<Map<String, Object>> series(List<MetricsPoint> points, String field,
+			Function<MetricsPoint, Long> value) {
+		return points.stream().map((point) -> {
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("timestamp", zonedTimestamp(point.start()));
+			item.put(field, value.apply(point));
+			return item;
+		}).toList();
+	}
+
+	private static Map<String, Object> label(String label, long value) {
+		Map<String, Object> item = new LinkedHashMap<>();
+		item.put("label", label);
+		item.put("value", value);
+		return item;
+	}
+
+	/**
+	 * {@code MetricsStatValueSchema}; {@code pct_change} is {@code null} when there is
+	 * nothing to compare with.
+	 */
+	private static Map<String, Object> stat(long value, long previous) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("value", value);
+		json.put("prev", previous);
+		json.put("pct_change", (previous != 0) ? (value - previous) * 100.0 / previous : null);
+		return json;
+	}
+
+	private static String zonedTimestamp(ZonedDateTime time) {
+		return ZONED_TIMESTAMP.format(time);
 	}
 
 	public static String timestamp(Instant instant) {
