@@ -28,8 +28,10 @@ import dev.imgwire.emulator.state.EmulatorStore;
 import dev.imgwire.emulator.state.RandomSecrets;
 
 /**
- * An in-memory Imgwire Images API on loopback HTTP: uploads, presigned PUTs, CDN, upload
- * tokens, download jobs, plus fault injection and state inspection for tests.
+ * An in-memory Imgwire Resource API on loopback HTTP: images with uploads, presigned PUTs,
+ * CDN, upload tokens and download jobs; CORS origins that really govern CORS; a custom
+ * domain; metrics computed from what the emulator served. Plus fault injection and state
+ * inspection for tests.
  * <pre class="code">
  * try (ImgwireEmulator emulator = ImgwireEmulator.start()) {
  *     client = newClient(emulator.baseUrl(), emulator.serverKey());

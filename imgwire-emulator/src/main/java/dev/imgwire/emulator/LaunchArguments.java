@@ -17,7 +17,7 @@ final class LaunchArguments {
 	static final String USAGE = """
 			Usage: java -jar imgwire-emulator.jar [options]
 
-			Runs an in-memory Imgwire Images API until the process is killed.
+			Runs an in-memory Imgwire Resource API until the process is killed.
 
 			Options:
 			  --port=<port>                 port to listen on; 0 picks a free port (default 8089)
