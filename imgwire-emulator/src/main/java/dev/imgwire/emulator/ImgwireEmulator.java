@@ -114,8 +114,7 @@ public final class ImgwireEmulator implements AutoCloseable {
 		this.baseUrl = "http://" + urlHost(builder.host) + ":" + this.server.port();
 		Endpoints endpoints = new Endpoints(this.baseUrl, UUID.randomUUID(), this.environmentId);
 		ServerSettings settings = new ServerSettings(this.serverKey, this.clientKey, builder.requireSignedUploads,
-				builder.uploadUrlTtl, builder.uploadTokenTtl, builder.maxUrlFetchBytes,
-				builder.maxUploadBytes);
+				builder.uploadUrlTtl, builder.uploadTokenTtl, builder.maxUrlFetchBytes, builder.maxUploadBytes);
 		// The URLs handed out embed the port, which is only known after binding; until
 		// this assignment the server answers 503.
 		this.handler = EmulatorRoutes.handler(settings, endpoints, this.store, this.faultQueue, this.scheduler,
