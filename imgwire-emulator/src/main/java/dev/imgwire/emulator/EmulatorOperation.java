@@ -42,6 +42,39 @@ public enum EmulatorOperation {
 	CDN,
 
 	/** {@code GET} of a download job's {@code download_url}. */
-	DOWNLOAD_ARCHIVE
+	DOWNLOAD_ARCHIVE,
+
+	/** {@code GET /api/v1/cors_origins/}. */
+	LIST_CORS_ORIGINS,
+
+	/** {@code POST /api/v1/cors_origins/}. */
+	CREATE_CORS_ORIGIN,
+
+	/** {@code GET /api/v1/cors_origins/{cors_origin_id}}. */
+	RETRIEVE_CORS_ORIGIN,
+
+	/** {@code PATCH /api/v1/cors_origins/{cors_origin_id}}. */
+	UPDATE_CORS_ORIGIN,
+
+	/** {@code DELETE /api/v1/cors_origins/{cors_origin_id}}. */
+	DELETE_CORS_ORIGIN,
+
+	/** {@code GET /api/v1/custom_domain/}. */
+	RETRIEVE_CUSTOM_DOMAIN,
+
+	/** {@code POST /api/v1/custom_domain/}. */
+	CREATE_CUSTOM_DOMAIN,
+
+	/** {@code DELETE /api/v1/custom_domain/}. */
+	DELETE_CUSTOM_DOMAIN,
+
+	/** {@code POST /api/v1/custom_domain/test_connection}. */
+	TEST_CUSTOM_DOMAIN_CONNECTION,
+
+	/** {@code GET /api/v1/metrics/datasets}. */
+	METRICS_DATASETS,
+
+	/** {@code GET /api/v1/metrics/stats}. */
+	METRICS_STATS
 
 }

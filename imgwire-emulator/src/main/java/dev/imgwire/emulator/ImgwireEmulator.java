@@ -1,6 +1,7 @@
 package dev.imgwire.emulator;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,17 +19,19 @@ import dev.imgwire.emulator.fault.FaultQueue;
 import dev.imgwire.emulator.fault.Faults;
 import dev.imgwire.emulator.processing.ProcessingScheduler;
 import dev.imgwire.emulator.processing.RemoteImageFetcher;
-import dev.imgwire.emulator.routes.EmulatorHttpHandler;
 import dev.imgwire.emulator.routes.EmulatorRoutes;
-import dev.imgwire.emulator.routes.Endpoints;
 import dev.imgwire.emulator.routes.ServerSettings;
+import dev.imgwire.emulator.routes.http.EmulatorHttpHandler;
+import dev.imgwire.emulator.routes.wire.Endpoints;
 import dev.imgwire.emulator.state.EmulatorState;
 import dev.imgwire.emulator.state.EmulatorStore;
 import dev.imgwire.emulator.state.RandomSecrets;
 
 /**
- * An in-memory Imgwire Images API on loopback HTTP: uploads, presigned PUTs, CDN, upload
- * tokens, download jobs, plus fault injection and state inspection for tests.
+ * An in-memory Imgwire Resource API on loopback HTTP: images with uploads, presigned PUTs,
+ * CDN, upload tokens and download jobs; CORS origins that really govern CORS; a custom
+ * domain; metrics computed from what the emulator served. Plus fault injection and state
+ * inspection for tests.
  * <pre class="code">
  * try (ImgwireEmulator emulator = ImgwireEmulator.start()) {
  *     client = newClient(emulator.baseUrl(), emulator.serverKey());
@@ -48,6 +51,8 @@ public final class ImgwireEmulator implements AutoCloseable {
 
 	private final String clientKey;
 
+	private final UUID environmentId = UUID.randomUUID();
+
 	private final EmulatorStore store;
 
 	private final FaultQueue faultQueue = new FaultQueue();
@@ -55,6 +60,8 @@ public final class ImgwireEmulator implements AutoCloseable {
 	private final Faults faults = new Faults(this.faultQueue);
 
 	private final EmulatorState state;
+
+	private final List<String> seedOrigins;
 
 	private final LoopResources loops;
 
@@ -81,8 +88,10 @@ public final class ImgwireEmulator implements AutoCloseable {
 		if (this.serverKey.equals(this.clientKey)) {
 			throw new IllegalArgumentException("serverKey and clientKey must differ");
 		}
-		this.store = new EmulatorStore(builder.storageDirectory);
+		this.store = new EmulatorStore(builder.storageDirectory, this.environmentId, builder.clock);
 		this.state = new EmulatorState(this.store);
+		this.seedOrigins = builder.allowedOrigins;
+		seedCorsOrigins();
 		this.loops = LoopResources.create("imgwire-emulator", 2, true);
 		this.scheduler = new ProcessingScheduler(builder.processingDelay);
 		try {
@@ -103,10 +112,9 @@ public final class ImgwireEmulator implements AutoCloseable {
 					+ builder.port + ": " + ex.getMessage(), ex);
 		}
 		this.baseUrl = "http://" + urlHost(builder.host) + ":" + this.server.port();
-		Endpoints endpoints = new Endpoints(this.baseUrl, UUID.randomUUID(), UUID.randomUUID());
+		Endpoints endpoints = new Endpoints(this.baseUrl, UUID.randomUUID(), this.environmentId);
 		ServerSettings settings = new ServerSettings(this.serverKey, this.clientKey, builder.requireSignedUploads,
-				builder.allowedOrigins, builder.uploadUrlTtl, builder.uploadTokenTtl, builder.maxUrlFetchBytes,
-				builder.maxUploadBytes);
+				builder.uploadUrlTtl, builder.uploadTokenTtl, builder.maxUrlFetchBytes, builder.maxUploadBytes);
 		// The URLs handed out embed the port, which is only known after binding; until
 		// this assignment the server answers 503.
 		this.handler = EmulatorRoutes.handler(settings, endpoints, this.store, this.faultQueue, this.scheduler,
@@ -145,6 +153,15 @@ public final class ImgwireEmulator implements AutoCloseable {
 		return this.clientKey;
 	}
 
+	/**
+	 * The emulated environment: the {@code environment_id} of every record and the second
+	 * path segment of every {@code cdn_url}. Random per emulator.
+	 * @return the environment id
+	 */
+	public UUID environmentId() {
+		return this.environmentId;
+	}
+
 	public Faults faults() {
 		return this.faults;
 	}
@@ -154,12 +171,20 @@ public final class ImgwireEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forget everything: images, tokens, jobs, stored bytes, pending faults and all
-	 * counters. Keys, base URL and configuration stay.
+	 * Forget everything: images, tokens, jobs, stored bytes, CORS origins, pending faults
+	 * and all counters. Keys, base URL and configuration stay, so the CORS origins given to
+	 * the builder are created afresh.
 	 */
 	public void reset() {
 		this.faultQueue.reset();
 		this.store.reset();
+		seedCorsOrigins();
+	}
+
+	private void seedCorsOrigins() {
+		for (String pattern : this.seedOrigins) {
+			this.store.corsOrigins().create(pattern, this.store.now());
+		}
 	}
 
 	/**
@@ -231,6 +256,8 @@ public final class ImgwireEmulator implements AutoCloseable {
 
 		private Path storageDirectory;
 
+		private Clock clock = Clock.systemUTC();
+
 		private Builder() {
 		}
 
@@ -290,8 +317,12 @@ public final class ImgwireEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * Allowed CORS origins. Empty, the default, allows any origin.
-		 * @param origins the origins, such as {@code https://app.example.com}
+		 * CORS origins the environment starts with, as if created through
+		 * {@code POST /api/v1/cors_origins/}: they are listed by the API and can be changed
+		 * or deleted there. With none, the default, any origin is allowed until one is
+		 * created.
+		 * @param origins the patterns, such as {@code https://app.example.com} or
+		 * {@code https://*.example.com}
 		 * @return this builder
 		 */
 		public Builder allowedOrigins(List<String> origins) {
@@ -344,6 +375,23 @@ public final class ImgwireEmulator implements AutoCloseable {
 				throw new IllegalArgumentException("directory must not be null");
 			}
 			this.storageDirectory = directory;
+			return this;
+		}
+
+		/**
+		 * The clock behind every timestamp the emulator writes and every expiry it checks:
+		 * {@code created_at}, upload URL and token expiry, and the time of each usage event
+		 * that metrics count. The system UTC clock by default; a test can pass a clock it
+		 * moves itself to put events into chosen metrics buckets. Processing delays and
+		 * fault stalls run in real time regardless.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			if (clock == null) {
+				throw new IllegalArgumentException("clock must not be null");
+			}
+			this.clock = clock;
 			return this;
 		}
 

@@ -17,7 +17,7 @@ final class LaunchArguments {
 	static final String USAGE = """
 			Usage: java -jar imgwire-emulator.jar [options]
 
-			Runs an in-memory Imgwire Images API until the process is killed.
+			Runs an in-memory Imgwire Resource API until the process is killed.
 
 			Options:
 			  --port=<port>                 port to listen on; 0 picks a free port (default 8089)
@@ -25,7 +25,8 @@ final class LaunchArguments {
 			  --server-key=<key>            server API key (default: generated sk_test_...)
 			  --client-key=<key>            client API key (default: generated ck_test_...)
 			  --processing-delay=<delay>    time in PROCESSING before READY, e.g. 2s, 500ms, PT1S (default 0)
-			  --allowed-origins=<a,b>       allowed CORS origins (default: any origin)
+			  --allowed-origins=<a,b>       CORS origins to start with, e.g. https://*.example.com
+			                                (default: none, which allows any origin)
 			  --require-signed-uploads      client-key uploads need an upload_token
 			  --storage-dir=<path>          parent directory for stored bytes (default: system temp)
 			  --help                        show this help

@@ -7,10 +7,14 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import dev.imgwire.emulator.state.UsageTotals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -61,6 +65,18 @@ class EmulatorLifecycleTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> ImgwireEmulator.builder().maxUploadBytes(0));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ImgwireEmulator.builder().serverKey("same").clientKey("same").start());
+	}
+
+	@Test
+	void builderClockStampsRecordsAndEnvironmentIdIsTheirs() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-05-04T10:15:30.123Z"));
+		try (ImgwireEmulator emulator = ImgwireEmulator.builder().clock(clock).start()) {
+			JsonNode image = new TestHttp(emulator).createUpload("{\"file_name\":\"a.png\"}").get("image");
+			assertThat(image.get("created_at").stringValue()).isEqualTo("2026-05-04T10:15:30.123Z");
+			assertThat(image.get("environment_id").stringValue()).isEqualTo(emulator.environmentId().toString());
+			assertThat(image.get("cdn_url").stringValue()).contains("/" + emulator.environmentId() + "/");
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> ImgwireEmulator.builder().clock(null));
 	}
 
 	@Test
@@ -124,6 +140,7 @@ class EmulatorLifecycleTests {
 			assertThat(emulator.state().downloadJobs()).isEmpty();
 			assertThat(emulator.state().storedSize(UUID.fromString(id))).isEqualTo(-1);
 			assertThat(emulator.state().totalRequests()).isZero();
+			assertThat(emulator.state().usage()).isEqualTo(UsageTotals.NONE);
 			assertThat(emulator.faults().injectedTotal()).isZero();
 			assertThat(http.get("/api/v1/images/", emulator.serverKey()).statusCode()).isEqualTo(200);
 		}

@@ -190,6 +190,32 @@ class FaultInjectionTests {
 	}
 
 	@Test
+	void faultsApplyToTheCorsOriginCustomDomainAndMetricsOperations() {
+		String key = this.running.emulator().serverKey();
+		this.running.emulator().faults().next(EmulatorOperation.CREATE_CORS_ORIGIN, 1).respondWith(503);
+		HttpResponse<String> faulted = this.running.http().postJson("/api/v1/cors_origins/", key, "{\"pattern\":\"*\"}");
+		assertThat(faulted.statusCode()).isEqualTo(503);
+		assertThat(this.running.emulator().state().corsOrigins()).as("the fault replaced the operation").isEmpty();
+		assertThat(this.running.http().postJson("/api/v1/cors_origins/", key, "{\"pattern\":\"*\"}").statusCode())
+			.isEqualTo(200);
+		this.running.emulator().faults().next(EmulatorOperation.CREATE_CUSTOM_DOMAIN, 1).loseResponse();
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.running.http()
+			.sendOrThrow(this.running.http().request("/api/v1/custom_domain/", key)
+				.POST(HttpRequest.BodyPublishers.ofString("{\"hostname\":\"images.example.com\"}"))
+				.build()));
+		assertThat(this.running.emulator().state().customDomain()).as("the operation ran").isPresent();
+		this.running.emulator().faults().next(EmulatorOperation.METRICS_STATS, 1).respondWith(429, Duration.ofSeconds(2));
+		HttpResponse<String> limited = this.running.http().get("/api/v1/metrics/stats", key);
+		assertThat(limited.statusCode()).isEqualTo(429);
+		assertThat(limited.headers().firstValue("Retry-After")).hasValue("2");
+		assertThat(this.running.http().get("/api/v1/metrics/stats", key).statusCode()).isEqualTo(200);
+		assertThat(this.running.emulator().faults().injected(EmulatorOperation.CREATE_CORS_ORIGIN)).isEqualTo(1);
+		assertThat(this.running.emulator().faults().injected(EmulatorOperation.CREATE_CUSTOM_DOMAIN)).isEqualTo(1);
+		assertThat(this.running.emulator().faults().injected(EmulatorOperation.METRICS_STATS)).isEqualTo(1);
+		assertThat(this.running.emulator().state().requestCount(EmulatorOperation.METRICS_STATS)).isEqualTo(2);
+	}
+
+	@Test
 	void clearDropsPendingFaultsButKeepsTheCount() {
 		this.running.emulator().faults().next(EmulatorOperation.LIST, 5).respondWith(503);
 		list();

@@ -56,6 +56,21 @@ final class TestHttp {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	HttpResponse<String> patchJson(String path, String key, String json) {
+		return send(request(path, key).header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	/**
+	 * A browser's CORS preflight.
+	 */
+	HttpResponse<String> preflight(String pathOrUrl, String origin, String method) {
+		return send(request(pathOrUrl).header("Origin", origin)
+			.header("Access-Control-Request-Method", method)
+			.header("Access-Control-Request-Headers", "authorization, content-type")
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+	}
+
 	HttpResponse<String> put(String url, byte[] body, String contentType) {
 		HttpRequest.Builder builder = request(url).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
 		if (contentType != null) {

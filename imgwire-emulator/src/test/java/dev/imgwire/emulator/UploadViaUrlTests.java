@@ -75,6 +75,16 @@ class UploadViaUrlTests {
 	}
 
 	@Test
+	void fetchedImageCountsAsAnUploadInTheMetrics() {
+		assertThat(uploadViaUrl("{\"url\":\"" + this.originUrl + "/photos/sunset.png\"}").statusCode()).isEqualTo(200);
+		assertThat(this.running.emulator().state().usage().uploads()).isEqualTo(1);
+		assertThat(this.running.emulator().state().usage().storageBytesNet()).isEqualTo(PNG.length);
+		JsonNode uploads = TestHttp.json(this.running.http()
+			.get("/api/v1/metrics/datasets", this.running.emulator().serverKey())).get("uploads");
+		assertThat(uploads.get(uploads.size() - 1).get("uploads").longValue()).isEqualTo(1);
+	}
+
+	@Test
 	void givenFileNameAndMetadataAreKept() {
 		HttpResponse<String> response = uploadViaUrl("{\"url\":\"" + this.originUrl
 				+ "/photos/x.png\",\"file_name\":\"mine.png\",\"purpose\":\"hero\",\"custom_metadata\":{\"a\":\"b\"}}");

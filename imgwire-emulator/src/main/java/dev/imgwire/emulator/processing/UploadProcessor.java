@@ -53,6 +53,9 @@ public final class UploadProcessor {
 		if (received.isEmpty()) {
 			this.store.blobs().delete(imageId);
 		}
+		else {
+			this.store.usage().recordUpload(this.store.now(), blob.size());
+		}
 		return received;
 	}
 

@@ -9,6 +9,12 @@ import reactor.core.publisher.Mono;
 
 import dev.imgwire.emulator.processing.Chunks;
 import dev.imgwire.emulator.processing.UploadProcessor;
+import dev.imgwire.emulator.routes.http.ApiRequest;
+import dev.imgwire.emulator.routes.http.Exchange;
+import dev.imgwire.emulator.routes.http.HttpReply;
+import dev.imgwire.emulator.routes.http.RouteHandler;
+import dev.imgwire.emulator.routes.wire.ApiException;
+import dev.imgwire.emulator.routes.wire.Uuids;
 import dev.imgwire.emulator.state.BlobTooLargeException;
 import dev.imgwire.emulator.state.BlobWriter;
 import dev.imgwire.emulator.state.EmulatorStore;

@@ -1,7 +1,6 @@
 package dev.imgwire.emulator.routes;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Configuration the HTTP side needs, taken from {@code ImgwireEmulator.Builder}.
@@ -9,7 +8,6 @@ import java.util.List;
  * @param serverKey the accepted server key
  * @param clientKey the accepted client key
  * @param requireSignedUploads whether client-key uploads need an upload token
- * @param allowedOrigins allowed CORS origins; empty allows any
  * @param uploadUrlTtl validity of presigned upload URLs
  * @param uploadTokenTtl validity of upload tokens
  * @param maxUrlFetchBytes size limit for {@code upload_via_url}
@@ -17,17 +15,11 @@ import java.util.List;
  * @author imgwire
  */
 public record ServerSettings(String serverKey, String clientKey, boolean requireSignedUploads,
-		List<String> allowedOrigins, Duration uploadUrlTtl, Duration uploadTokenTtl, long maxUrlFetchBytes,
-		long maxUploadBytes) {
-
-	public ServerSettings {
-		allowedOrigins = List.copyOf(allowedOrigins);
-	}
+		Duration uploadUrlTtl, Duration uploadTokenTtl, long maxUrlFetchBytes, long maxUploadBytes) {
 
 	@Override
 	public String toString() {
-		return "ServerSettings[requireSignedUploads=" + this.requireSignedUploads + ", allowedOrigins="
-				+ this.allowedOrigins + "]";
+		return "ServerSettings[requireSignedUploads=" + this.requireSignedUploads + "]";
 	}
 
 }

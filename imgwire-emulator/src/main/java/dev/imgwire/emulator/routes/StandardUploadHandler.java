@@ -7,6 +7,15 @@ import java.util.Optional;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
 
+import dev.imgwire.emulator.routes.http.ApiRequest;
+import dev.imgwire.emulator.routes.http.Caller;
+import dev.imgwire.emulator.routes.http.CorsPolicy;
+import dev.imgwire.emulator.routes.http.HttpReply;
+import dev.imgwire.emulator.routes.http.RouteHandler;
+import dev.imgwire.emulator.routes.wire.ApiException;
+import dev.imgwire.emulator.routes.wire.JsonBody;
+import dev.imgwire.emulator.routes.wire.ValidationErrors;
+import dev.imgwire.emulator.routes.wire.WireFormat;
 import dev.imgwire.emulator.state.EmulatorStore;
 import dev.imgwire.emulator.state.ImageDraft;
 import dev.imgwire.emulator.state.ImageFormat;
@@ -52,7 +61,7 @@ final class StandardUploadHandler implements RouteHandler {
 		if (request.caller() == Caller.CLIENT_KEY && !this.cors.allows(request.exchange().header(HttpHeaderNames.ORIGIN))) {
 			throw ApiException.notAuthorized("Origin not allowed");
 		}
-		return JsonBody.read(request.exchange()).map((body) -> {
+		return request.exchange().jsonBody().map((body) -> {
 			ImageDraft draft = draft(body);
 			String token = request.exchange().queryParam("upload_token").orElse(null);
 			if (token == null && this.requireSignedUploads && request.caller() == Caller.CLIENT_KEY) {

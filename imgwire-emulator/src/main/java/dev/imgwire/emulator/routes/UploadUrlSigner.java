@@ -11,6 +11,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.imgwire.emulator.routes.wire.Endpoints;
 import dev.imgwire.emulator.state.RandomSecrets;
 
 /**

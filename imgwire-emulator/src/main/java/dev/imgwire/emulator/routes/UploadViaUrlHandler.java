@@ -14,6 +14,12 @@ import dev.imgwire.emulator.processing.ImageInspector;
 import dev.imgwire.emulator.processing.RemoteImageFetcher;
 import dev.imgwire.emulator.processing.UploadProcessor;
 import dev.imgwire.emulator.processing.UrlFetchException;
+import dev.imgwire.emulator.routes.http.ApiRequest;
+import dev.imgwire.emulator.routes.http.HttpReply;
+import dev.imgwire.emulator.routes.http.RouteHandler;
+import dev.imgwire.emulator.routes.wire.ApiException;
+import dev.imgwire.emulator.routes.wire.JsonBody;
+import dev.imgwire.emulator.routes.wire.WireFormat;
 import dev.imgwire.emulator.state.EmulatorStore;
 import dev.imgwire.emulator.state.ImageDraft;
 import dev.imgwire.emulator.state.ImageFormat;
@@ -52,7 +58,7 @@ final class UploadViaUrlHandler implements RouteHandler {
 
 	@Override
 	public Mono<HttpReply> handle(ApiRequest request) {
-		return JsonBody.read(request.exchange()).flatMap((body) -> {
+		return request.exchange().jsonBody().flatMap((body) -> {
 			Request upload = Request.parse(body);
 			Optional<ImageRecord> existing = (upload.idempotencyKey() != null)
 					? this.store.images().findByIdempotencyKey(upload.idempotencyKey()) : Optional.empty();

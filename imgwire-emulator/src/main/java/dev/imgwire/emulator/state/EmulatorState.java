@@ -66,6 +66,33 @@ public final class EmulatorState {
 		return this.store.uploadTokens().all().stream().map(UploadTokenRecord::toEmulatedUploadToken).toList();
 	}
 
+	/**
+	 * The environment's CORS origins, oldest first, including those seeded from the
+	 * builder's {@code allowedOrigins}.
+	 * @return the CORS origins
+	 */
+	public List<EmulatedCorsOrigin> corsOrigins() {
+		return this.store.corsOrigins().all();
+	}
+
+	/**
+	 * The environment's custom domain.
+	 * @return the domain, or empty when none was created
+	 */
+	public Optional<EmulatedCustomDomain> customDomain() {
+		return this.store.customDomains().find().map(CustomDomainRecord::toEmulatedCustomDomain);
+	}
+
+	/**
+	 * Everything the metrics API counts, summed over the emulator's life (or since the
+	 * last reset): uploads, CDN deliveries and bytes, transformations asked of the CDN,
+	 * and stored bytes ({@link UsageTotals#storageBytesNet()}).
+	 * @return the usage so far
+	 */
+	public UsageTotals usage() {
+		return this.store.usage().total();
+	}
+
 	public List<EmulatedDownloadJob> downloadJobs() {
 		return this.store.downloadJobs().all().stream().map(DownloadJobRecord::toEmulatedDownloadJob).toList();
 	}
@@ -81,7 +108,7 @@ public final class EmulatorState {
 
 	@Override
 	public String toString() {
-		return "EmulatorState[images=" + this.store.images().live().size() + ", requests="
+		return "EmulatorState[images=" + this.store.images().liveCount() + ", requests="
 				+ this.store.requestCounters().total() + "]";
 	}
 

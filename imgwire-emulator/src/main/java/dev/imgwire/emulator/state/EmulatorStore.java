@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 /**
  * Everything one emulator remembers, reset and destroyed as a unit.
@@ -12,7 +13,9 @@ import java.time.temporal.ChronoUnit;
  */
 public final class EmulatorStore {
 
-	private final Clock clock = Clock.systemUTC();
+	private final UUID environmentId;
+
+	private final Clock clock;
 
 	private final Images images = new Images();
 
@@ -22,10 +25,31 @@ public final class EmulatorStore {
 
 	private final RequestCounters requestCounters = new RequestCounters();
 
+	private final CorsOrigins corsOrigins;
+
+	private final CustomDomains customDomains;
+
+	private final Usage usage = new Usage();
+
 	private final BlobStorage blobs;
 
-	public EmulatorStore(Path storageParent) {
+	/**
+	 * Create a store.
+	 * @param storageParent the parent of the storage directory, or {@code null} for the
+	 * system temp directory
+	 * @param environmentId the emulated environment, which every record belongs to
+	 * @param clock the source of every timestamp and expiry check
+	 */
+	public EmulatorStore(Path storageParent, UUID environmentId, Clock clock) {
+		this.environmentId = environmentId;
+		this.clock = clock;
+		this.corsOrigins = new CorsOrigins(environmentId);
+		this.customDomains = new CustomDomains(environmentId);
 		this.blobs = BlobStorage.create(storageParent);
+	}
+
+	public UUID environmentId() {
+		return this.environmentId;
 	}
 
 	/**
@@ -49,6 +73,18 @@ public final class EmulatorStore {
 		return this.downloadJobs;
 	}
 
+	public CorsOrigins corsOrigins() {
+		return this.corsOrigins;
+	}
+
+	public CustomDomains customDomains() {
+		return this.customDomains;
+	}
+
+	public Usage usage() {
+		return this.usage;
+	}
+
 	public RequestCounters requestCounters() {
 		return this.requestCounters;
 	}
@@ -62,6 +98,9 @@ public final class EmulatorStore {
 		this.uploadTokens.clear();
 		this.downloadJobs.clear();
 		this.requestCounters.clear();
+		this.corsOrigins.clear();
+		this.customDomains.clear();
+		this.usage.clear();
 		this.blobs.clear();
 	}
 

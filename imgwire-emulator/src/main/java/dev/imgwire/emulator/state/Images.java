@@ -1,8 +1,8 @@
 package dev.imgwire.emulator.state;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,17 +23,23 @@ import java.util.function.UnaryOperator;
  * redeem a token, create the record" is a single step even when 32 clients retry at once;
  * {@link #createUnlessKnown(ImageDraft, Instant, UnaryOperator)} is the only way to create
  * an image, so the idempotency index cannot be bypassed.
+ * <p>
+ * Live images are also kept in creation order, so listing a page walks the first
+ * {@code offset + limit} images instead of sorting all of them per request.
  *
  * @author imgwire
  */
 public final class Images {
 
-	private static final Comparator<ImageRecord> CREATION_ORDER = Comparator.comparing(ImageRecord::createdAt)
-		.thenComparingLong(ImageRecord::sequence);
-
 	private final Object monitor = new Object();
 
 	private final Map<UUID, ImageRecord> records = new ConcurrentHashMap<>();
+
+	/** Live images by {@link ImageRecord#sequence()}; written under the monitor. */
+	private final ConcurrentSkipListMap<Long, UUID> liveInCreationOrder = new ConcurrentSkipListMap<>();
+
+	/** The size of {@link #liveInCreationOrder}, whose own size() walks the whole map. */
+	private volatile int liveCount;
 
 	private final Map<String, UUID> idempotencyIndex = new HashMap<>();
 
@@ -54,6 +62,8 @@ public final class Images {
 		synchronized (this.monitor) {
 			ImageRecord record = ImageRecord.pending(UUID.randomUUID(), this.sequence++, draft, now);
 			this.records.put(record.id(), record);
+			this.liveInCreationOrder.put(record.sequence(), record.id());
+			this.liveCount++;
 			if (draft.idempotencyKey() != null) {
 				this.idempotencyIndex.put(draft.idempotencyKey(), record.id());
 			}
@@ -90,8 +100,36 @@ public final class Images {
 		}
 	}
 
+	/**
+	 * Live images, oldest first.
+	 * @return the images
+	 */
 	public List<ImageRecord> live() {
-		return this.records.values().stream().filter(ImageRecord::live).sorted(CREATION_ORDER).toList();
+		return this.liveInCreationOrder.values().stream().map(this::find).flatMap(Optional::stream).toList();
+	}
+
+	/**
+	 * One page of live images, oldest first.
+	 * @param offset the number of images to skip
+	 * @param limit the maximum number of images on the page
+	 * @return the page and the number of live images
+	 */
+	public Page<ImageRecord> page(long offset, long limit) {
+		synchronized (this.monitor) {
+			List<ImageRecord> items = new ArrayList<>();
+			if (offset < this.liveCount) {
+				this.liveInCreationOrder.values()
+					.stream()
+					.skip(offset)
+					.limit(limit)
+					.forEach((id) -> items.add(this.records.get(id)));
+			}
+			return new Page<>(items, this.liveCount);
+		}
+	}
+
+	public int liveCount() {
+		return this.liveCount;
 	}
 
 	/**
@@ -120,6 +158,19 @@ public final class Images {
 	 * @return the unknown ids; empty when the images were deleted
 	 */
 	public Set<UUID> deleteAll(Collection<UUID> ids, Instant now) {
+		return deleteAll(ids, now, (image) -> {
+		});
+	}
+
+	/**
+	 * Soft-delete all of the given images, or none when any of them is unknown.
+	 * @param ids the images to delete
+	 * @param now the deletion time
+	 * @param onDeleted receives each image as it was just before its deletion, under the
+	 * lock, so its status tells reliably whether its bytes had been received
+	 * @return the unknown ids; empty when the images were deleted
+	 */
+	public Set<UUID> deleteAll(Collection<UUID> ids, Instant now, Consumer<ImageRecord> onDeleted) {
 		synchronized (this.monitor) {
 			Set<UUID> unknown = new LinkedHashSet<>();
 			for (UUID id : ids) {
@@ -131,8 +182,12 @@ public final class Images {
 				return unknown;
 			}
 			for (UUID id : new LinkedHashSet<>(ids)) {
-				ImageRecord deleted = this.records.get(id).deleted(now);
+				ImageRecord current = this.records.get(id);
+				ImageRecord deleted = current.deleted(now);
 				this.records.put(id, deleted);
+				onDeleted.accept(current);
+				this.liveInCreationOrder.remove(deleted.sequence());
+				this.liveCount--;
 				if (deleted.idempotencyKey() != null) {
 					// A deleted image no longer answers for its key; the next upload with it
 					// creates a fresh record.
@@ -166,6 +221,8 @@ public final class Images {
 	public void clear() {
 		synchronized (this.monitor) {
 			this.records.clear();
+			this.liveInCreationOrder.clear();
+			this.liveCount = 0;
 			this.idempotencyIndex.clear();
 			this.uploadsInFlight.clear();
 		}
