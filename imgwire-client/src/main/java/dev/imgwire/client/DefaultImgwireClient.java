@@ -34,8 +34,8 @@ final class DefaultImgwireClient implements ImgwireClient {
 						builder.observationConvention);
 		this.transport = new ImgwireTransport(builder.webClientBuilder, builder.settings, retryStrategy,
 				builder.observationRegistry, builder.observationConvention, builder.responseTimeout);
-		this.images = new DefaultImgwireImagesClient(this.transport, builder.uploadTimeout, builder.pollInterval,
-				builder.awaitReadyByDefault, builder.readyTimeout);
+		this.images = new DefaultImgwireImagesClient(this.transport, builder.uploadTimeout, builder.responseTimeout,
+				builder.pollInterval, builder.awaitReadyByDefault, builder.readyTimeout);
 		this.corsOrigins = new DefaultImgwireCorsOriginsClient(this.transport);
 		this.customDomain = new DefaultImgwireCustomDomainClient(this.transport);
 		this.metrics = new DefaultImgwireMetricsClient(this.transport);

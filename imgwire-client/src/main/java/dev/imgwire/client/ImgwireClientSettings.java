@@ -1,6 +1,7 @@
 package dev.imgwire.client;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -31,16 +32,46 @@ public record ImgwireClientSettings(String baseUrl, String serverKey, @Nullable 
 		while (baseUrl.endsWith("/")) {
 			baseUrl = baseUrl.substring(0, baseUrl.length() - 1);
 		}
-		URI uri = URI.create(baseUrl);
+		URI uri;
+		try {
+			uri = new URI(baseUrl);
+		}
+		catch (URISyntaxException ex) {
+			// Without the URL, which may hold a credential.
+			throw new IllegalArgumentException("base-url: must be a valid URL");
+		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
-		if (!uri.isAbsolute() || !("http".equals(scheme) || "https".equals(scheme))) {
-			throw new IllegalArgumentException("base-url: must be an absolute http(s) URL");
+		if (!uri.isAbsolute() || !("http".equals(scheme) || "https".equals(scheme)) || uri.getHost() == null) {
+			throw new IllegalArgumentException("base-url: must be an absolute http(s) URL with a host");
+		}
+		String unsafe = unsafePart(uri);
+		if (unsafe != null) {
+			throw new IllegalArgumentException("base-url: must not contain " + unsafe);
 		}
 		// Schemes are case-insensitive; the HTTP stack below expects them in lower case.
 		baseUrl = scheme + baseUrl.substring(scheme.length());
 		if (serverKey == null || serverKey.isBlank()) {
 			throw new IllegalArgumentException("server-key: must not be empty");
 		}
+	}
+
+	/**
+	 * What a base URL must not carry: user info would be dropped silently on the wire
+	 * yet printed wherever the URL is, and a query or fragment has no place in it.
+	 * @param uri the base URL
+	 * @return the offending part, such as {@code "user info"}, or {@code null}
+	 */
+	public static @Nullable String unsafePart(URI uri) {
+		if (uri.getRawUserInfo() != null) {
+			return "user info (user:password@)";
+		}
+		if (uri.getRawQuery() != null) {
+			return "a query";
+		}
+		if (uri.getRawFragment() != null) {
+			return "a fragment";
+		}
+		return null;
 	}
 
 	/**

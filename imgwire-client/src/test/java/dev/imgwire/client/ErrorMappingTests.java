@@ -316,7 +316,7 @@ class ErrorMappingTests extends EmulatorTestSupport {
 				client.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("t.png")),
 				ImgwireTimeoutException.class);
 
-		assertThat(ex.getMessage()).contains("PUT {upload_url}").contains("PT0.3S");
+		assertThat(ex.getMessage()).contains("PUT {upload_url}").contains("upload timeout (300ms)");
 	}
 
 	@Test

@@ -38,11 +38,7 @@ public final class DefaultImgwireCorsOriginsClient implements ImgwireCorsOrigins
 
 	@Override
 	public Mono<Page<CorsOrigin>> list(int page, int limit) {
-		return this.transport.execute(ImgwireOperation.LIST_CORS_ORIGINS, () -> {
-			RequestValidator.page(page);
-			RequestValidator.limit(limit);
-			return ApiRequest.to().query("page", page).query("limit", limit);
-		}, this.transport.page(CorsOrigin.class, page, limit));
+		return this.transport.list(ImgwireOperation.LIST_CORS_ORIGINS, CorsOrigin.class, page, limit);
 	}
 
 	@Override

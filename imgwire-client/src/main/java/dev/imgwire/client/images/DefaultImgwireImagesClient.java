@@ -57,16 +57,19 @@ public final class DefaultImgwireImagesClient implements ImgwireImagesClient {
 	 * Create the client.
 	 * @param transport the shared transport
 	 * @param uploadTimeout bound of one attempt of the presigned {@code PUT}
+	 * @param responseTimeout bound of the wait for the {@code PUT}'s answer once its body
+	 * is sent
 	 * @param pollInterval the wait between two polls of the await operations
 	 * @param awaitReadyByDefault whether {@code upload} waits for {@code READY} when its
 	 * options leave it open
 	 * @param readyTimeout how long {@code upload} waits for {@code READY}
 	 */
-	public DefaultImgwireImagesClient(ImgwireTransport transport, Duration uploadTimeout, Duration pollInterval,
-			boolean awaitReadyByDefault, Duration readyTimeout) {
+	public DefaultImgwireImagesClient(ImgwireTransport transport, Duration uploadTimeout, Duration responseTimeout,
+			Duration pollInterval, boolean awaitReadyByDefault, Duration readyTimeout) {
 		this.transport = transport;
 		this.poller = new Poller(pollInterval);
-		this.uploads = new ImageUploads(this, transport, uploadTimeout, awaitReadyByDefault, readyTimeout);
+		this.uploads = new ImageUploads(this, transport, uploadTimeout, responseTimeout, awaitReadyByDefault,
+				readyTimeout);
 		this.image = transport.json(Image.class);
 		this.standardUpload = transport.json(StandardUpload.class).namingImage((created) -> created.image().id());
 		this.uploadToken = transport.json(UploadToken.class);
@@ -76,11 +79,7 @@ public final class DefaultImgwireImagesClient implements ImgwireImagesClient {
 
 	@Override
 	public Mono<Page<Image>> list(int page, int limit) {
-		return this.transport.execute(ImgwireOperation.LIST, () -> {
-			RequestValidator.page(page);
-			RequestValidator.limit(limit);
-			return ApiRequest.to().query("page", page).query("limit", limit);
-		}, this.transport.page(Image.class, page, limit));
+		return this.transport.list(ImgwireOperation.LIST, Image.class, page, limit);
 	}
 
 	@Override

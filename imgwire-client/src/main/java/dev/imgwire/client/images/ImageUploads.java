@@ -14,11 +14,11 @@ import org.springframework.http.MediaType;
 import dev.imgwire.client.ImgwireImagesClient;
 import dev.imgwire.client.ImgwireOperation;
 import dev.imgwire.client.error.ImgwireRequestValidationException;
-import dev.imgwire.client.error.ImgwireTimeoutException;
 import dev.imgwire.client.error.ImgwireUploadException;
 import dev.imgwire.client.internal.ImgwireTransport;
 import dev.imgwire.client.internal.ResponseReader;
 import dev.imgwire.client.internal.http.ConcealedQuery;
+import dev.imgwire.client.internal.http.Deadline;
 import dev.imgwire.client.internal.http.SecretRedactor;
 import dev.imgwire.client.internal.http.UploadBody;
 import dev.imgwire.client.model.Image;
@@ -47,7 +47,7 @@ final class ImageUploads {
 
 	private final ImgwireTransport transport;
 
-	private final Duration uploadTimeout;
+	private final Deadline deadline;
 
 	private final boolean awaitReadyByDefault;
 
@@ -56,10 +56,10 @@ final class ImageUploads {
 	private final ResponseReader<Void> discard;
 
 	ImageUploads(ImgwireImagesClient images, ImgwireTransport transport, Duration uploadTimeout,
-			boolean awaitReadyByDefault, Duration readyTimeout) {
+			Duration responseTimeout, boolean awaitReadyByDefault, Duration readyTimeout) {
 		this.images = images;
 		this.transport = transport;
-		this.uploadTimeout = uploadTimeout;
+		this.deadline = Deadline.upload(uploadTimeout, responseTimeout);
 		this.awaitReadyByDefault = awaitReadyByDefault;
 		this.readyTimeout = readyTimeout;
 		this.discard = transport.discard();
@@ -138,9 +138,7 @@ final class ImageUploads {
 			.attribute(ImgwireTransport.URI_TEMPLATE_ATTRIBUTE, ImgwireOperation.PUT_BYTES.pathTemplate())
 			.contentLength(length)
 			.contentType(MediaType.parseMediaType(mimeType.value()))
-			.body(UploadBody.of(source::content, length, uploaded)), query, this.uploadTimeout, redactor, this.discard)
-			.timeout(this.uploadTimeout, Mono.error(() -> new ImgwireTimeoutException("PUT",
-					ImgwireOperation.PUT_BYTES.pathTemplate(), "upload not complete within " + this.uploadTimeout, null)));
+			.body(UploadBody.of(source::content, length, uploaded)), query, this.deadline, redactor, this.discard);
 		if (source.isReplayable()) {
 			return put;
 		}

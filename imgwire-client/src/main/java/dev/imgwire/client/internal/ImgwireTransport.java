@@ -28,6 +28,7 @@ import dev.imgwire.client.error.ImgwireException;
 import dev.imgwire.client.internal.http.ApiExchange;
 import dev.imgwire.client.internal.http.ApiWebClients;
 import dev.imgwire.client.internal.http.ConcealedQuery;
+import dev.imgwire.client.internal.http.Deadline;
 import dev.imgwire.client.internal.http.ErrorResponseDecoder;
 import dev.imgwire.client.internal.http.JsonCodec;
 import dev.imgwire.client.internal.http.PaginationHeaders;
@@ -39,11 +40,12 @@ import dev.imgwire.client.observation.ImgwireClientObservationContext;
 import dev.imgwire.client.observation.ImgwireClientObservationConvention;
 import dev.imgwire.client.observation.ImgwireClientObserver;
 import dev.imgwire.client.retry.ImgwireRetryStrategy;
+import dev.imgwire.client.validation.RequestValidator;
 
 /**
  * The one transport every resource client shares. It owns what all requests have in
  * common: the base URL and keys, {@code X-Environment-Id} and {@code User-Agent}, the
- * per-attempt timeout, the retry strategy, observations, error decoding, secret
+ * per-attempt deadline, the retry strategy, observations, error decoding, secret
  * redaction, the idempotency-key default, and the rule that a retry meeting the effect of
  * an earlier attempt is done. An operation is then its
  * {@link ImgwireOperation descriptor}, a validated {@link ApiRequest} and a
@@ -82,7 +84,7 @@ public final class ImgwireTransport {
 
 	private final ImgwireClientObserver observer;
 
-	private final Duration responseTimeout;
+	private final Deadline deadline;
 
 	/**
 	 * Create the transport.
@@ -91,7 +93,8 @@ public final class ImgwireTransport {
 	 * @param retryStrategy the retry strategy
 	 * @param observationRegistry where observations go
 	 * @param observationConvention a custom convention, or {@code null}
-	 * @param responseTimeout how long one attempt waits for its answer
+	 * @param responseTimeout how long one attempt may take, from connect to the last byte
+	 * of the answer
 	 */
 	public ImgwireTransport(WebClient.Builder webClientBuilder, ImgwireClientSettings settings,
 			ImgwireRetryStrategy retryStrategy, ObservationRegistry observationRegistry,
@@ -104,7 +107,7 @@ public final class ImgwireTransport {
 		this.exchange = new ApiExchange(new ErrorResponseDecoder(this.json), redactor);
 		this.retryStrategy = retryStrategy;
 		this.observer = new ImgwireClientObserver(observationRegistry, observationConvention);
-		this.responseTimeout = responseTimeout;
+		this.deadline = Deadline.response(responseTimeout);
 	}
 
 	/**
@@ -137,14 +140,31 @@ public final class ImgwireTransport {
 		String token = described.uploadToken();
 		if (token == null) {
 			return send(context, reader, () -> exchange(context, (rawQuery) -> request(operation, described, json),
-					null, this.responseTimeout, this.exchange.redactor(), reader));
+					null, this.deadline, this.exchange.redactor(), reader));
 		}
 		ConcealedQuery query = ConcealedQuery.of("upload_token=" + UriUtils.encode(token, StandardCharsets.UTF_8));
 		SecretRedactor redactor = this.exchange.redactor().and(token);
 		return send(context, reader,
 				() -> exchange(context,
 						(rawQuery) -> signedRequest(operation, described, json, Objects.requireNonNull(rawQuery)),
-						query, this.responseTimeout, redactor, reader));
+						query, this.deadline, redactor, reader));
+	}
+
+	/**
+	 * Fetch one page of a list operation, after checking the page and limit.
+	 * @param <T> the item type
+	 * @param operation the list operation
+	 * @param itemType the item type
+	 * @param page the page, from 1
+	 * @param limit items per page
+	 * @return the page with its pagination
+	 */
+	public <T> Mono<Page<T>> list(ImgwireOperation operation, Class<T> itemType, int page, int limit) {
+		return execute(operation, () -> {
+			RequestValidator.page(page);
+			RequestValidator.limit(limit);
+			return ApiRequest.to().query("page", page).query("limit", limit);
+		}, page(itemType, page, limit));
 	}
 
 	/**
@@ -191,18 +211,17 @@ public final class ImgwireTransport {
 	 * @param context the operation's context, which receives the status
 	 * @param request builds the request for a raw query (see {@link ApiExchange})
 	 * @param query the query that is a credential, or {@code null}
-	 * @param fallbackTimeout bound of the whole exchange where the connector has no
-	 * native response timeout
+	 * @param deadline the bound of the whole attempt
 	 * @param redactor removes secrets from the server's error text
 	 * @param reader reads the answer
 	 * @return the result
 	 */
 	public <T> Mono<T> exchange(ImgwireClientObservationContext context,
 			Function<@Nullable String, WebClient.RequestHeadersSpec<?>> request, @Nullable ConcealedQuery query,
-			Duration fallbackTimeout, SecretRedactor redactor, ResponseReader<T> reader) {
+			Deadline deadline, SecretRedactor redactor, ResponseReader<T> reader) {
 		ImgwireOperation operation = context.getOperation();
-		return this.exchange.exchange(operation, request, query, this.responseTimeout, fallbackTimeout, redactor,
-				context::setStatus, (response) -> reader.read(response, operation));
+		return this.exchange.exchange(operation, request, query, deadline, redactor, context::setStatus,
+				(response) -> reader.read(response, operation));
 	}
 
 	private WebClient.RequestHeadersSpec<?> request(ImgwireOperation operation, ApiRequest request,

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
@@ -12,18 +11,22 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.client.HttpClientRequest;
 
 import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.imgwire.client.ImgwireOperation;
+import dev.imgwire.client.error.ImgwireTimeoutException;
 
 /**
  * Sends one attempt of one request and turns every outcome into either a value or an
  * {@link dev.imgwire.client.error.ImgwireException}: 2xx answers go to the given reader,
  * others to the {@link ErrorResponseDecoder}, and failures of the HTTP stack through
- * {@link TransportErrors}. The response timeout is part of the attempt, so a retry starts
+ * {@link TransportErrors}. The deadline bounds the whole attempt, so a retry starts
  * a fresh one.
  * <p>
  * A request whose query is a credential is sent with a {@link ConcealedQuery}: the
@@ -37,6 +40,9 @@ import dev.imgwire.client.ImgwireOperation;
 public final class ApiExchange {
 
 	private static final Log logger = LogFactory.getLog(ApiExchange.class);
+
+	private static final boolean REACTOR_NETTY_PRESENT = ClassUtils
+		.isPresent("reactor.netty.http.client.HttpClientRequest", ApiExchange.class.getClassLoader());
 
 	private final ErrorResponseDecoder errors;
 
@@ -57,9 +63,7 @@ public final class ApiExchange {
 	 * the query is concealed, the real query otherwise, and {@code null} when the request
 	 * has no concealed query
 	 * @param query the query that is a credential, or {@code null}
-	 * @param responseTimeout the response timeout
-	 * @param fallbackTimeout bound of the whole exchange where the connector has no
-	 * native response timeout
+	 * @param deadline the bound of the whole exchange
 	 * @param redactor removes secrets from the server's error text
 	 * @param status receives the status code of the answer
 	 * @param reader reads a 2xx answer
@@ -67,18 +71,16 @@ public final class ApiExchange {
 	 */
 	public <T> Mono<T> exchange(ImgwireOperation operation,
 			Function<@Nullable String, WebClient.RequestHeadersSpec<?>> request, @Nullable ConcealedQuery query,
-			Duration responseTimeout, Duration fallbackTimeout, SecretRedactor redactor, IntConsumer status,
-			Function<ClientResponse, Mono<T>> reader) {
+			Deadline deadline, SecretRedactor redactor, IntConsumer status, Function<ClientResponse, Mono<T>> reader) {
 		if (query == null) {
-			return send(operation, request.apply(null), null, responseTimeout, fallbackTimeout, redactor, status, reader);
+			return send(operation, request.apply(null), null, deadline, redactor, status, reader);
 		}
 		return Mono.defer(() -> {
 			if (this.concealmentUnsupported.get()) {
-				return send(operation, request.apply(query.query()), null, responseTimeout, fallbackTimeout, redactor,
+				return send(operation, request.apply(query.query()), null, deadline, redactor,
 						status, reader);
 			}
-			return send(operation, request.apply(query.placeholder()), query, responseTimeout, fallbackTimeout,
-					redactor, status, reader)
+			return send(operation, request.apply(query.placeholder()), query, deadline, redactor, status, reader)
 				.onErrorResume(QueryRevealer.Unsupported.class, (ex) -> {
 					if (this.concealmentUnsupported.compareAndSet(false, true)) {
 						// Once per client, and never with the query, which is the credential.
@@ -87,31 +89,44 @@ public final class ApiExchange {
 								+ "are sent in the request URL seen above the wire: they may appear in DEBUG logs "
 								+ "of the HTTP stack and in the http.url of HTTP client observations");
 					}
-					return send(operation, request.apply(query.query()), null, responseTimeout, fallbackTimeout,
-							redactor, status, reader);
+					return send(operation, request.apply(query.query()), null, deadline, redactor, status, reader);
 				});
 		});
 	}
 
 	private <T> Mono<T> send(ImgwireOperation operation, WebClient.RequestHeadersSpec<?> request,
-			@Nullable ConcealedQuery query, Duration responseTimeout, Duration fallbackTimeout, SecretRedactor redactor,
-			IntConsumer status, Function<ClientResponse, Mono<T>> reader) {
+			@Nullable ConcealedQuery query, Deadline deadline, SecretRedactor redactor, IntConsumer status,
+			Function<ClientResponse, Mono<T>> reader) {
 		String method = Objects.requireNonNull(operation.method(), "operation must be a request").name();
 		String pathTemplate = Objects.requireNonNull(operation.pathTemplate());
 		return Mono.defer(() -> {
 			AtomicReference<Runnable> cleanup = new AtomicReference<>();
-			Consumer<ClientHttpRequest> reveal = (query != null)
-					? (httpRequest) -> cleanup.set(QueryRevealer.install(httpRequest, query)) : (httpRequest) -> {
-					};
-			return ResponseTimeouts.<T>apply(responseTimeout, fallbackTimeout,
-					(timeout) -> request.httpRequest(timeout.andThen(reveal)).exchangeToMono((response) -> {
-						int code = response.statusCode().value();
-						status.accept(code);
-						if (response.statusCode().is2xxSuccessful()) {
-							return reader.apply(response);
-						}
-						return this.errors.decode(response, method, pathTemplate, redactor).flatMap(Mono::error);
-					}))
+			// Emits once the connector has created the request on a connection: waiting for a
+			// pooled connection is no wait for an answer (the pool bounds it, and the connect
+			// timeout bounds connecting).
+			Sinks.Empty<Void> created = Sinks.empty();
+			WebClient.RequestHeadersSpec<?> observed = request.httpRequest((httpRequest) -> {
+				created.tryEmitEmpty();
+				Duration answerTimeout = deadline.answerTimeout();
+				if (answerTimeout != null && REACTOR_NETTY_PRESENT) {
+					NettyAnswerTimeout.apply(httpRequest, answerTimeout);
+				}
+				if (query != null) {
+					cleanup.set(QueryRevealer.install(httpRequest, query));
+				}
+			});
+			return observed.exchangeToMono((response) -> {
+				int code = response.statusCode().value();
+				status.accept(code);
+				if (response.statusCode().is2xxSuccessful()) {
+					return reader.apply(response);
+				}
+				return this.errors.decode(response, method, pathTemplate, redactor).flatMap(Mono::error);
+			})
+				// The whole exchange, body included: a gap-between-reads timeout would let a
+				// peer that drips one byte at a time hold the call for days.
+				.timeout(created.asMono().then(Mono.delay(deadline.duration())), Mono.error(
+						() -> new ImgwireTimeoutException(method, pathTemplate, deadline.reason(), null)))
 				.onErrorMap((ex) -> TransportErrors.map(ex, method, pathTemplate))
 				.doFinally((signal) -> {
 					Runnable remove = cleanup.getAndSet(null);
@@ -120,6 +135,22 @@ public final class ApiExchange {
 					}
 				});
 		});
+	}
+
+	/**
+	 * Keeps the Reactor Netty types out of the outer class, so that it loads with other
+	 * connectors, which then have the deadline alone.
+	 */
+	private static final class NettyAnswerTimeout {
+
+		static void apply(ClientHttpRequest request, Duration timeout) {
+			if (request.getNativeRequest() instanceof HttpClientRequest nettyRequest) {
+				// Starts once the request is sent: the wait for the answer, not for the
+				// upload of the body.
+				nettyRequest.responseTimeout(timeout);
+			}
+		}
+
 	}
 
 	public SecretRedactor redactor() {

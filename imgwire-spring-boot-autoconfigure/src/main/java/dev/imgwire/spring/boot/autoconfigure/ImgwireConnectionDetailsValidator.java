@@ -1,8 +1,11 @@
 package dev.imgwire.spring.boot.autoconfigure;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
 
@@ -29,10 +32,24 @@ final class ImgwireConnectionDetailsValidator {
 		String baseUrl = StringUtils.hasText(connectionDetails.getBaseUrl()) ? connectionDetails.getBaseUrl().strip()
 				: ImgwireProperties.DEFAULT_BASE_URL;
 		if (!allowInsecureHttp && isInsecure(baseUrl)) {
-			throw new InsecureImgwireBaseUrlException(withoutUserInfo(baseUrl));
+			throw new InsecureImgwireBaseUrlException(printable(baseUrl));
+		}
+		String unsafePart = unsafePart(baseUrl);
+		if (unsafePart != null) {
+			throw new InvalidImgwireBaseUrlException(unsafePart, printable(baseUrl));
 		}
 		return new ImgwireClientSettings(baseUrl, serverKey, connectionDetails.getClientKey(),
 				connectionDetails.getEnvironmentId());
+	}
+
+	private static @Nullable String unsafePart(String baseUrl) {
+		try {
+			return ImgwireClientSettings.unsafePart(new URI(baseUrl));
+		}
+		catch (URISyntaxException ex) {
+			// Not a URL at all: the client settings say so, without the value.
+			return null;
+		}
 	}
 
 	static boolean isInsecure(String baseUrl) {
@@ -64,9 +81,12 @@ final class ImgwireConnectionDetailsValidator {
 		return true;
 	}
 
-	private static String withoutUserInfo(String baseUrl) {
+	/**
+	 * The URL without user info, query and fragment: safe to print.
+	 */
+	private static String printable(String baseUrl) {
 		URI uri = URI.create(baseUrl);
-		if (uri.getRawUserInfo() == null) {
+		if (uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null) {
 			return baseUrl;
 		}
 		return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "")

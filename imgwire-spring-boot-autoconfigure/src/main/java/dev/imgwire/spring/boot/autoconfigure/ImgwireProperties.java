@@ -33,7 +33,8 @@ public class ImgwireProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Base URL of the Imgwire API.
+	 * Base URL of the Imgwire API: scheme, host, port and path. User info, a query or a
+	 * fragment is refused at startup.
 	 */
 	private String baseUrl = DEFAULT_BASE_URL;
 
@@ -60,12 +61,13 @@ public class ImgwireProperties {
 	private Duration connectTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * Maximum time to wait for the response of an API call, per attempt.
+	 * Deadline of one attempt of an API call, from connect to the last byte of the answer.
 	 */
 	private Duration responseTimeout = Duration.ofSeconds(30);
 
 	/**
-	 * Maximum time to send the bytes of an upload to its presigned URL.
+	 * Deadline of one attempt of the upload to the presigned URL, from connect to the last
+	 * byte of the answer.
 	 */
 	private Duration uploadTimeout = Duration.ofMinutes(10);
 

@@ -36,6 +36,7 @@ class ImgwireConfigurationMetadataTests {
 					"imgwire.retry.enabled", "imgwire.retry.max-retries", "imgwire.retry.initial-delay",
 					"imgwire.retry.max-delay", "imgwire.retry.jitter", "imgwire.upload.await-ready",
 					"imgwire.upload.ready-timeout", "imgwire.upload.poll-interval", "imgwire.observations.enabled",
+					"imgwire.variants",
 					"management.health.imgwire.enabled", "management.health.imgwire.timeout");
 		for (JsonNode property : properties) {
 			String name = property.path("name").asString();

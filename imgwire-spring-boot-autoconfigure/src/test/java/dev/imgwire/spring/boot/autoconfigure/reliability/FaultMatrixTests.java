@@ -78,14 +78,14 @@ class FaultMatrixTests {
 
 	static final Duration MAX_DELAY = Duration.ofMillis(20);
 
-	static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(300);
+	static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(500);
 
 	/**
 	 * Longer than the response timeout, and longer than two timed-out attempts plus their
 	 * back-offs, so that a stalled request never wakes up while a later attempt of the
 	 * same upload is still on its way.
 	 */
-	static final Duration STALL = Duration.ofSeconds(1);
+	static final Duration STALL = Duration.ofMillis(1500);
 
 	/**
 	 * How long the emulator's state must stay unchanged before the test looks at it.

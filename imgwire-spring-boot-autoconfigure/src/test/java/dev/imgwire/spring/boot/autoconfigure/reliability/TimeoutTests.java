@@ -97,7 +97,7 @@ class TimeoutTests {
 				.satisfies((ex) -> {
 					assertThat(ex.getMethod()).isEqualTo("GET");
 					assertThat(ex.getPathTemplate()).isEqualTo("/api/v1/images/{image_id}");
-					assertThat(ex).hasMessage("GET /api/v1/images/{image_id} failed: no response within the response timeout")
+					assertThat(ex).hasMessage("GET /api/v1/images/{image_id} failed: no complete response within the response timeout (300ms)")
 						.hasMessageNotContaining("7b0c3a52");
 					assertThat(ex.getAttempts()).isEqualTo(3);
 				});
