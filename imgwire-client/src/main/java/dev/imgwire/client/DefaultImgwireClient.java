@@ -1,5 +1,7 @@
 package dev.imgwire.client;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import dev.imgwire.client.cors.DefaultImgwireCorsOriginsClient;
 import dev.imgwire.client.cors.ImgwireCorsOriginsClient;
 import dev.imgwire.client.domain.DefaultImgwireCustomDomainClient;
@@ -28,6 +30,10 @@ final class DefaultImgwireClient implements ImgwireClient {
 
 	private final ImgwireTransport transport;
 
+	private final ClientDeadlines deadlines;
+
+	private final ObservationRegistry observationRegistry;
+
 	DefaultImgwireClient(ImgwireClientBuilder<?> builder) {
 		ImgwireRetryStrategy retryStrategy = (builder.retryStrategy != null) ? builder.retryStrategy
 				: new DefaultImgwireRetryStrategy(builder.retryPolicy, builder.observationRegistry,
@@ -39,6 +45,9 @@ final class DefaultImgwireClient implements ImgwireClient {
 		this.corsOrigins = new DefaultImgwireCorsOriginsClient(this.transport);
 		this.customDomain = new DefaultImgwireCustomDomainClient(this.transport);
 		this.metrics = new DefaultImgwireMetricsClient(this.transport);
+		this.deadlines = new ClientDeadlines(builder.retryPolicy, builder.responseTimeout, builder.uploadTimeout,
+				builder.readyTimeout);
+		this.observationRegistry = builder.observationRegistry;
 	}
 
 	@Override
@@ -59,6 +68,24 @@ final class DefaultImgwireClient implements ImgwireClient {
 	@Override
 	public ImgwireMetricsClient metrics() {
 		return this.metrics;
+	}
+
+	/**
+	 * The deadlines this client was built with, for {@link ImgwireTemplate}'s default
+	 * block timeout.
+	 * @return the deadlines
+	 */
+	ClientDeadlines deadlines() {
+		return this.deadlines;
+	}
+
+	/**
+	 * Where this client's observations go; {@link ImgwireTemplate} looks up the caller's
+	 * current observation there, to be the parent of the call's.
+	 * @return the registry
+	 */
+	ObservationRegistry observationRegistry() {
+		return this.observationRegistry;
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 /**
- * Reactive client for the Imgwire Images API: {@link ImgwireImagesClient} , its default
- * implementation and its settings.
+ * The Imgwire client: the reactive {@link dev.imgwire.client.ImgwireClient}, its builder,
+ * settings and operation descriptors, the reactive {@link ImgwireImagesClient}, and the
+ * blocking {@link dev.imgwire.client.ImgwireTemplate} with its resource templates.
  */
 @NullMarked
 package dev.imgwire.client;

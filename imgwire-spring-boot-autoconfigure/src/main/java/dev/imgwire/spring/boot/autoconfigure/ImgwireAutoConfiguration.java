@@ -24,7 +24,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 import dev.imgwire.client.ImgwireClient;
 import dev.imgwire.client.ImgwireClientBuilder;
 import dev.imgwire.client.ImgwireClientSettings;
+import dev.imgwire.client.ImgwireCorsOriginsTemplate;
+import dev.imgwire.client.ImgwireCustomDomainTemplate;
 import dev.imgwire.client.ImgwireImagesClient;
+import dev.imgwire.client.ImgwireImagesTemplate;
+import dev.imgwire.client.ImgwireMetricsTemplate;
+import dev.imgwire.client.ImgwireTemplate;
 import dev.imgwire.client.cors.ImgwireCorsOriginsClient;
 import dev.imgwire.client.domain.ImgwireCustomDomainClient;
 import dev.imgwire.client.metrics.ImgwireMetricsClient;
@@ -33,12 +38,16 @@ import dev.imgwire.client.retry.ImgwireRetryStrategy;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the reactive
- * {@link ImgwireClient} and its resource clients.
+ * {@link ImgwireClient} and its resource clients, and for the blocking
+ * {@link ImgwireTemplate} and its resource templates.
  * <p>
  * The client is built from a clone of Boot's prototype {@link WebClient.Builder}, so
  * Boot's codecs, observations and SSL settings apply, then customized by every
  * {@link ImgwireWebClientCustomizer} bean. Each resource client is a bean derived from the
- * root client, and each bean backs off when the application defines its own.
+ * root client, and each bean backs off when the application defines its own. The
+ * template wraps the root client bean, in servlet, reactive and non-web applications
+ * alike, with {@code imgwire.block-timeout}; each resource template is a bean derived
+ * from it.
  * {@link ImgwireConnectionDetails} replace the {@code imgwire.*} connection properties. Fails fast when no Server Key is available
  * (see {@link ImgwireServerKeyMissingException}).
  *
@@ -105,6 +114,36 @@ public final class ImgwireAutoConfiguration {
 	@ConditionalOnMissingBean
 	ImgwireMetricsClient imgwireMetricsClient(ImgwireClient imgwireClient) {
 		return imgwireClient.metrics();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ImgwireTemplate imgwireTemplate(ImgwireClient imgwireClient, ImgwireProperties properties) {
+		return new ImgwireClientPropertyMapper(properties).template(imgwireClient);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ImgwireImagesTemplate imgwireImagesTemplate(ImgwireTemplate imgwireTemplate) {
+		return imgwireTemplate.images();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ImgwireCorsOriginsTemplate imgwireCorsOriginsTemplate(ImgwireTemplate imgwireTemplate) {
+		return imgwireTemplate.corsOrigins();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ImgwireCustomDomainTemplate imgwireCustomDomainTemplate(ImgwireTemplate imgwireTemplate) {
+		return imgwireTemplate.customDomain();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ImgwireMetricsTemplate imgwireMetricsTemplate(ImgwireTemplate imgwireTemplate) {
+		return imgwireTemplate.metrics();
 	}
 
 	/**

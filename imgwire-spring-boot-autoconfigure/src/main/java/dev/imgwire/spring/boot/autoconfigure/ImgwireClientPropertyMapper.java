@@ -1,5 +1,6 @@
 package dev.imgwire.spring.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -8,12 +9,15 @@ import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
 
+import dev.imgwire.client.ImgwireClient;
 import dev.imgwire.client.ImgwireClientBuilder;
+import dev.imgwire.client.ImgwireTemplate;
 import dev.imgwire.client.retry.ImgwireRetryPolicy;
 
 /**
- * Maps {@link ImgwireProperties} onto an {@link ImgwireClientBuilder}. The client's
- * builder and {@link ImgwireRetryPolicy} validate every value, once; a value they
+ * Maps {@link ImgwireProperties} onto an {@link ImgwireClientBuilder}, and onto the
+ * {@link ImgwireTemplate} over the client. The client's builder,
+ * {@link ImgwireRetryPolicy} and the template validate every value, once; a value they
  * reject fails with an {@link InvalidConfigurationPropertyValueException} that names the
  * property, its value and the rule in terms of properties.
  *
@@ -40,6 +44,7 @@ final class ImgwireClientPropertyMapper {
 		add("initialDelay", "imgwire.retry.initial-delay", retry::getInitialDelay);
 		add("maxDelay", "imgwire.retry.max-delay", retry::getMaxDelay);
 		add("jitter", "imgwire.retry.jitter", retry::getJitter);
+		add("blockTimeout", "imgwire.block-timeout", properties::getBlockTimeout);
 	}
 
 	private void add(String argument, String name, Supplier<?> value) {
@@ -63,6 +68,23 @@ final class ImgwireClientPropertyMapper {
 			map.from(upload::isAwaitReady).to(builder::awaitReadyByDefault);
 			map.from(upload::getReadyTimeout).to(builder::readyTimeout);
 			return builder.retryPolicy(retryPolicy(this.properties.getRetry()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(ex);
+		}
+	}
+
+	/**
+	 * Create the blocking template over a client, with {@code imgwire.block-timeout} or,
+	 * when it is not set, the client's default.
+	 * @param client the client
+	 * @return the template
+	 * @throws InvalidConfigurationPropertyValueException for a rejected value
+	 */
+	ImgwireTemplate template(ImgwireClient client) {
+		Duration blockTimeout = this.properties.getBlockTimeout();
+		try {
+			return (blockTimeout != null) ? new ImgwireTemplate(client, blockTimeout) : new ImgwireTemplate(client);
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalid(ex);

@@ -72,6 +72,14 @@ public class ImgwireProperties {
 	private Duration uploadTimeout = Duration.ofMinutes(10);
 
 	/**
+	 * Maximum time a call of the blocking ImgwireTemplate may block; its awaitReady and
+	 * awaitDownloadJob may block for their own timeout plus this. When not set, the
+	 * longest call that the response and upload timeouts, the ready timeout and the
+	 * retries allow.
+	 */
+	private @Nullable Duration blockTimeout;
+
+	/**
 	 * Whether to allow a plain http base URL to a host that is not a loopback address.
 	 * Keys would travel unencrypted.
 	 */
@@ -145,6 +153,14 @@ public class ImgwireProperties {
 
 	public void setUploadTimeout(Duration uploadTimeout) {
 		this.uploadTimeout = uploadTimeout;
+	}
+
+	public @Nullable Duration getBlockTimeout() {
+		return this.blockTimeout;
+	}
+
+	public void setBlockTimeout(@Nullable Duration blockTimeout) {
+		this.blockTimeout = blockTimeout;
 	}
 
 	public boolean isAllowInsecureHttp() {

@@ -312,7 +312,8 @@ class ImgwireAutoConfigurationTests {
 			"imgwire.retry.max-delay, -1ms", "imgwire.retry.jitter, 1.5", "imgwire.retry.jitter, -0.1",
 			"imgwire.upload.poll-interval, 0ms", "imgwire.upload.poll-interval, 10m",
 			"imgwire.upload.ready-timeout, 0s", "imgwire.response-timeout, -1s", "imgwire.upload-timeout, 0s",
-			"imgwire.connect-timeout, 0s", "imgwire.connect-timeout, -5s" })
+			"imgwire.connect-timeout, 0s", "imgwire.connect-timeout, -5s", "imgwire.block-timeout, 0s",
+			"imgwire.block-timeout, -1s" })
 	void shouldFailWithPropertyNameValueAndReasonWhenAValueIsInvalid(String name, String value) {
 		emulator.runner().withPropertyValues(name + "=" + value).run((context) -> {
 			InvalidConfigurationPropertyValueException ex = invalidPropertyValue(context);

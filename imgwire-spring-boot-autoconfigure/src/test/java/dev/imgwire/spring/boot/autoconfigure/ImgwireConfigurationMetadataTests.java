@@ -32,7 +32,8 @@ class ImgwireConfigurationMetadataTests {
 		assertThat(properties).extracting((property) -> property.path("name").asString())
 			.containsExactlyInAnyOrder("imgwire.enabled", "imgwire.base-url", "imgwire.server-key",
 					"imgwire.client-key", "imgwire.environment-id", "imgwire.connect-timeout",
-					"imgwire.response-timeout", "imgwire.upload-timeout", "imgwire.allow-insecure-http",
+					"imgwire.response-timeout", "imgwire.upload-timeout", "imgwire.block-timeout",
+					"imgwire.allow-insecure-http",
 					"imgwire.retry.enabled", "imgwire.retry.max-retries", "imgwire.retry.initial-delay",
 					"imgwire.retry.max-delay", "imgwire.retry.jitter", "imgwire.upload.await-ready",
 					"imgwire.upload.ready-timeout", "imgwire.upload.poll-interval", "imgwire.observations.enabled",
@@ -55,6 +56,8 @@ class ImgwireConfigurationMetadataTests {
 		assertThat(defaultOf(properties, "imgwire.connect-timeout")).isEqualTo("10s");
 		assertThat(defaultOf(properties, "imgwire.response-timeout")).isEqualTo("30s");
 		assertThat(defaultOf(properties, "imgwire.upload-timeout")).isEqualTo("10m");
+		// Derived from the client's timeouts and retries unless set
+		assertThat(defaultOf(properties, "imgwire.block-timeout")).isEqualTo("<none>");
 		assertThat(defaultOf(properties, "imgwire.retry.max-retries")).isEqualTo("2");
 		assertThat(defaultOf(properties, "imgwire.retry.initial-delay")).isEqualTo("500ms");
 		assertThat(defaultOf(properties, "management.health.imgwire.enabled")).isEqualTo("false");
