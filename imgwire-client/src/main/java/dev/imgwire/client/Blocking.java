@@ -18,6 +18,7 @@ import reactor.core.scheduler.Schedulers;
 
 import dev.imgwire.client.error.ImgwireException;
 import dev.imgwire.client.error.ImgwireTimeoutException;
+import dev.imgwire.client.internal.http.Deadline;
 import dev.imgwire.client.observation.ImgwireClientObserver;
 
 /**
@@ -51,7 +52,7 @@ final class Blocking {
 	 * @return its result
 	 */
 	<T> T await(ImgwireOperation operation, Supplier<Mono<T>> call) {
-		return await(operation, call, this.blockTimeout, "the block timeout of " + this.blockTimeout);
+		return await(operation, call, this.blockTimeout, "the block timeout of " + Deadline.format(this.blockTimeout));
 	}
 
 	/**
@@ -69,7 +70,8 @@ final class Blocking {
 			return await(operation, call);
 		}
 		return await(operation, call, ownTimeout.plus(this.blockTimeout),
-				"the call's timeout of " + ownTimeout + " plus the block timeout of " + this.blockTimeout);
+				"the call's timeout of " + Deadline.format(ownTimeout) + " plus the block timeout of "
+						+ Deadline.format(this.blockTimeout));
 	}
 
 	/**

@@ -19,6 +19,8 @@ import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 
+import dev.imgwire.client.internal.http.Deadline;
+
 /**
  * A {@link Flux} as a lazy, closeable {@link Stream}: nothing is subscribed until the
  * first element is asked for, and exactly one element is requested each time the caller
@@ -125,7 +127,7 @@ final class BlockingStream<T> implements Iterator<T> {
 			if (signal == null) {
 				this.done = true;
 				this.signals.cancel();
-				throw Blocking.timedOut(this.operation, "the block timeout of " + timeout,
+				throw Blocking.timedOut(this.operation, "the block timeout of " + Deadline.format(timeout),
 						new TimeoutException("No element within " + timeout));
 			}
 			return signal;

@@ -203,7 +203,7 @@ class ImgwireTemplateStreamTests extends EmulatorTestSupport {
 
 			try (Stream<Image> images = template(Duration.ofMillis(300)).images().listAll(10)) {
 				assertThatExceptionOfType(ImgwireTimeoutException.class).isThrownBy(images::toList)
-					.withMessageContaining("images.list did not finish within the block timeout of PT0.3S");
+					.withMessageContaining("images.list did not finish within the block timeout of 300ms");
 			}
 			assertThat(ImgwireTemplateStreamTests.this.cancelledRequests.await(10, TimeUnit.SECONDS)).isTrue();
 		}

@@ -112,7 +112,7 @@ class ImgwireTemplateTests extends EmulatorTestSupport {
 
 			assertThatExceptionOfType(ImgwireTimeoutException.class).isThrownBy(() -> template.images().retrieve(id))
 				.withMessage("GET /api/v1/images/{image_id} failed: images.retrieve did not finish within the block "
-						+ "timeout of PT0.3S (ImgwireTemplate blockTimeout, imgwire.block-timeout); it was cancelled")
+						+ "timeout of 300ms (ImgwireTemplate blockTimeout, imgwire.block-timeout); it was cancelled")
 				.withCauseInstanceOf(TimeoutException.class);
 			assertThat(ImgwireTemplateTests.this.cancelledRequests.await(10, TimeUnit.SECONDS)).isTrue();
 		}
@@ -126,7 +126,7 @@ class ImgwireTemplateTests extends EmulatorTestSupport {
 				.isThrownBy(() -> template.images()
 					.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("slow.png")))
 				.withMessageStartingWith("POST /api/v1/images/standard_upload failed: images.upload did not finish "
-						+ "within the block timeout of PT0.5S");
+						+ "within the block timeout of 500ms");
 		}
 
 		@Test
@@ -139,7 +139,7 @@ class ImgwireTemplateTests extends EmulatorTestSupport {
 
 			assertThatExceptionOfType(ImgwireTimeoutException.class)
 				.isThrownBy(() -> new ImgwireTemplate(client, TIMEOUT).images().retrieve(id))
-				.withMessageContaining("no response within the response timeout")
+				.withMessageContaining("no complete response within the response timeout (200ms)")
 				.withMessageNotContaining("block timeout");
 		}
 

@@ -40,7 +40,12 @@ public record Deadline(Duration duration, String reason, @Nullable Duration answ
 				"upload not complete within the upload timeout (" + format(uploadTimeout) + ")", responseTimeout);
 	}
 
-	private static String format(Duration duration) {
+	/**
+	 * A duration as people write it in properties: {@code 300ms}, {@code 30s}.
+	 * @param duration the duration
+	 * @return the text
+	 */
+	public static String format(Duration duration) {
 		long millis = duration.toMillis();
 		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
