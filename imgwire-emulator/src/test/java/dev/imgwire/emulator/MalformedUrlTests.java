@@ -33,6 +33,21 @@ class MalformedUrlTests {
 		assertThat(statusLine("/api/v1/images/?%zz=1")).isEqualTo("HTTP/1.1 200 OK");
 	}
 
+	@Test
+	void aMalformedEscapeInACdnUrlIsNotFoundOrAnInvalidTransformation() {
+		String cdnUrl = this.running.http()
+			.retrieve(this.running.http().upload("a.png", "image/png", SampleImages.png(4, 4)))
+			.get("cdn_url")
+			.stringValue();
+		String path = cdnUrl.substring(this.running.emulator().baseUrl().length());
+		assertThat(statusLine(path + "%zz")).isEqualTo("HTTP/1.1 404 Not Found");
+		assertThat(statusLine(path + "@%zz")).isEqualTo("HTTP/1.1 400 Bad Request");
+		assertThat(statusLine(path + "?width=%zz")).isEqualTo("HTTP/1.1 400 Bad Request");
+		assertThat(statusLine(path + "?width=100%")).isEqualTo("HTTP/1.1 400 Bad Request");
+		assertThat(statusLine(path + "?w=%E0%A4%A")).isEqualTo("HTTP/1.1 400 Bad Request");
+		assertThat(statusLine(path + "?%zz=1")).isEqualTo("HTTP/1.1 200 OK");
+	}
+
 	private String statusLine(String pathAndQuery) {
 		try (Socket socket = new Socket("127.0.0.1", this.running.emulator().port())) {
 			socket.setSoTimeout(10_000);
