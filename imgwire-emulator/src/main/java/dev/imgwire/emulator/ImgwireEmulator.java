@@ -15,6 +15,8 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
+import dev.imgwire.emulator.cdn.CdnCacheStatistics;
+import dev.imgwire.emulator.cdn.CdnVariants;
 import dev.imgwire.emulator.fault.FaultQueue;
 import dev.imgwire.emulator.fault.Faults;
 import dev.imgwire.emulator.processing.ProcessingScheduler;
@@ -67,6 +69,8 @@ public final class ImgwireEmulator implements AutoCloseable {
 
 	private final ProcessingScheduler scheduler;
 
+	private final CdnVariants cdnVariants;
+
 	private final DisposableServer server;
 
 	private final String baseUrl;
@@ -94,6 +98,7 @@ public final class ImgwireEmulator implements AutoCloseable {
 		seedCorsOrigins();
 		this.loops = LoopResources.create("imgwire-emulator", 2, true);
 		this.scheduler = new ProcessingScheduler(builder.processingDelay);
+		this.cdnVariants = new CdnVariants(builder.cdnCacheBytes);
 		try {
 			this.server = HttpServer.create()
 				.host(builder.host)
@@ -118,7 +123,7 @@ public final class ImgwireEmulator implements AutoCloseable {
 		// The URLs handed out embed the port, which is only known after binding; until
 		// this assignment the server answers 503.
 		this.handler = EmulatorRoutes.handler(settings, endpoints, this.store, this.faultQueue, this.scheduler,
-				new RemoteImageFetcher(this.loops));
+				new RemoteImageFetcher(this.loops), this.cdnVariants);
 	}
 
 	public static Builder builder() {
@@ -171,13 +176,24 @@ public final class ImgwireEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forget everything: images, tokens, jobs, stored bytes, CORS origins, pending faults
-	 * and all counters. Keys, base URL and configuration stay, so the CORS origins given to
-	 * the builder are created afresh.
+	 * The cache of transformed CDN variants: what it holds and how often transformations
+	 * were encoded or answered from it, e.g. to check that a client's repeated request
+	 * did not transform again.
+	 * @return a snapshot of the cache
+	 */
+	public CdnCacheStatistics cdnCache() {
+		return this.cdnVariants.statistics();
+	}
+
+	/**
+	 * Forget everything: images, tokens, jobs, stored bytes, CORS origins, pending faults,
+	 * cached CDN variants and all counters. Keys, base URL and configuration stay, so the
+	 * CORS origins given to the builder are created afresh.
 	 */
 	public void reset() {
 		this.faultQueue.reset();
 		this.store.reset();
+		this.cdnVariants.clear();
 		seedCorsOrigins();
 	}
 
@@ -207,6 +223,7 @@ public final class ImgwireEmulator implements AutoCloseable {
 
 	private void releaseResources() {
 		this.scheduler.close();
+		this.cdnVariants.close();
 		try {
 			// No quiet period: nothing should run on these loops any more, and the default
 			// two seconds would make every test class that closes an emulator slow.
@@ -253,6 +270,8 @@ public final class ImgwireEmulator implements AutoCloseable {
 		private long maxUrlFetchBytes = 20L * 1024 * 1024;
 
 		private long maxUploadBytes = 1024L * 1024 * 1024;
+
+		private long cdnCacheBytes = CdnVariants.DEFAULT_CACHE_BYTES;
 
 		private Path storageDirectory;
 
@@ -360,6 +379,20 @@ public final class ImgwireEmulator implements AutoCloseable {
 
 		public Builder maxUploadBytes(long bytes) {
 			this.maxUploadBytes = requirePositive(bytes, "maxUploadBytes");
+			return this;
+		}
+
+		/**
+		 * Bound on the bytes of transformed CDN variants kept in memory, least recently
+		 * used out first; 64 MiB by default. Zero caches nothing.
+		 * @param bytes the bound
+		 * @return this builder
+		 */
+		public Builder cdnCacheBytes(long bytes) {
+			if (bytes < 0) {
+				throw new IllegalArgumentException("cdnCacheBytes must be zero or positive, was " + bytes);
+			}
+			this.cdnCacheBytes = bytes;
 			return this;
 		}
 

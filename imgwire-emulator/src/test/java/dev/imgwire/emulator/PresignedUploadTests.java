@@ -327,14 +327,6 @@ class PresignedUploadTests {
 	}
 
 	@Test
-	void cdnIgnoresPresetsAndTransformations() {
-		byte[] png = SampleImages.png(5, 5);
-		String id = this.running.http().upload("a.png", "image/png", png);
-		String cdnUrl = this.running.http().retrieve(id).get("cdn_url").stringValue();
-		assertThat(this.running.http().getBytes(cdnUrl + "@thumbnail?width=100&format=webp").body()).isEqualTo(png);
-	}
-
-	@Test
 	void cdnIsNotFoundBeforeUploadAndAfterDelete() {
 		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
 		String cdnUrl = created.get("image").get("cdn_url").stringValue();

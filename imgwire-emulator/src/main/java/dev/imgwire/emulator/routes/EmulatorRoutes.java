@@ -3,6 +3,7 @@ package dev.imgwire.emulator.routes;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.imgwire.emulator.cdn.CdnVariants;
 import dev.imgwire.emulator.fault.FaultQueue;
 import dev.imgwire.emulator.processing.ProcessingScheduler;
 import dev.imgwire.emulator.processing.RemoteImageFetcher;
@@ -27,7 +28,7 @@ public final class EmulatorRoutes {
 	}
 
 	public static EmulatorHttpHandler handler(ServerSettings settings, Endpoints endpoints, EmulatorStore store,
-			FaultQueue faults, ProcessingScheduler scheduler, RemoteImageFetcher fetcher) {
+			FaultQueue faults, ProcessingScheduler scheduler, RemoteImageFetcher fetcher, CdnVariants cdnVariants) {
 		WireFormat wire = new WireFormat(endpoints);
 		CorsPolicy cors = new CorsPolicy(store.corsOrigins());
 		UploadUrlSigner signer = new UploadUrlSigner(endpoints, settings.uploadUrlTtl());
@@ -36,7 +37,7 @@ public final class EmulatorRoutes {
 				new StandardUploadHandler(store, wire, signer, cors, settings.requireSignedUploads()),
 				new UploadViaUrlHandler(store, wire, fetcher, processor, settings.maxUrlFetchBytes()),
 				new PresignedPutHandler(store, signer, processor, settings.maxUploadBytes()),
-				new CdnHandler(store, endpoints));
+				new CdnHandler(store, endpoints, cdnVariants));
 		List<Route> routes = new ArrayList<>(images.routes());
 		routes.addAll(new CorsOriginRoutes(store, wire).routes());
 		routes.addAll(new CustomDomainRoutes(store, wire).routes());

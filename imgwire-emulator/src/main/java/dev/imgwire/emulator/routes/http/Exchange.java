@@ -36,7 +36,7 @@ public final class Exchange {
 		QueryStringDecoder decoder = new QueryStringDecoder(request.uri());
 		this.path = decoder.rawPath();
 		this.rawQuery = decoder.rawQuery();
-		this.query = decoder.parameters();
+		this.query = UrlDecoding.parameters(this.rawQuery);
 	}
 
 	static Exchange of(HttpServerRequest request) {

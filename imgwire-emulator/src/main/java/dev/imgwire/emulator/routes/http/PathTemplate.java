@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.netty.handler.codec.http.QueryStringDecoder;
 
 /**
  * A path such as {@code /api/v1/images/{image_id}}, matched segment by segment; a
@@ -40,7 +39,7 @@ public final class PathTemplate {
 					return Optional.empty();
 				}
 				variables.put(expected.substring(1, expected.length() - 1),
-						QueryStringDecoder.decodeComponent(actual[i]));
+						UrlDecoding.component(actual[i]));
 			}
 			else if (!expected.equals(actual[i])) {
 				return Optional.empty();
