@@ -94,13 +94,24 @@ export class Gallery {
 
 		const thumb = element('div', 'thumb');
 		if (image.status === 'READY') {
+			// The thumbnail variant, sized by the server's ImgwireVariants; the link opens
+			// the original at its own size.
 			const img = element('img', 'gallery-image');
 			img.alt = image.originalFilename;
-			img.src = image.cdnUrl;
+			img.src = image.thumbnailUrl;
+			img.srcset = image.thumbnailSrcset;
+			img.loading = 'lazy';
+			img.decoding = 'async';
 			img.addEventListener('error', () => {
 				thumb.replaceChildren(element('span', 'thumb-error', 'The image could not be loaded.'));
 			});
-			thumb.append(img);
+			const link = element('a', 'original-link');
+			link.href = image.cdnUrl;
+			link.target = '_blank';
+			link.rel = 'noopener';
+			link.title = `Open ${image.originalFilename} at its original size`;
+			link.append(img);
+			thumb.append(link);
 		}
 		else {
 			thumb.append(element('span', 'thumb-placeholder', (image.status === 'QUARANTINE') ? 'Quarantined' : 'Processing…'));

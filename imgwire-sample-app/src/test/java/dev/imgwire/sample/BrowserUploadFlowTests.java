@@ -87,7 +87,14 @@ class BrowserUploadFlowTests {
 		WebElement img = item.findElement(By.cssSelector("img.gallery-image"));
 		waitFor().until((d) -> Boolean.TRUE.equals(
 				js().executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img)));
-		assertThat(((Number) js().executeScript("return arguments[0].naturalWidth", img)).intValue()).isEqualTo(640);
+		// The thumbnail is the gallery-thumbnail variant, transformed by the CDN: 240 pixels
+		// wide, not the original's 640; the link opens the original.
+		assertThat(((Number) js().executeScript("return arguments[0].naturalWidth", img)).intValue()).isEqualTo(240);
+		assertThat(((String) js().executeScript("return arguments[0].currentSrc", img))).contains("width=240");
+		assertThat(img.getDomProperty("srcset")).contains(" 1x").contains("dpr=2").contains(" 2x");
+		assertThat(item.findElement(By.cssSelector("a.original-link")).getDomProperty("href"))
+			.doesNotContain("?")
+			.endsWith(imageId);
 		assertThat(this.emulator.state().image(UUID.fromString(imageId)))
 			.hasValueSatisfying((image) -> assertThat(image.status()).isEqualTo("READY"));
 

@@ -2,6 +2,7 @@ package dev.imgwire.sample.web;
 
 import java.util.List;
 
+import dev.imgwire.client.cdn.ImgwireVariants;
 import dev.imgwire.client.model.Image;
 import dev.imgwire.client.model.Page;
 import dev.imgwire.client.model.Pagination;
@@ -16,8 +17,9 @@ import dev.imgwire.client.model.Pagination;
  */
 public record GalleryPage(List<ImageView> items, Pagination pagination) {
 
-	static GalleryPage of(Page<Image> page) {
-		return new GalleryPage(page.items().stream().map(ImageView::of).toList(), page.pagination());
+	static GalleryPage of(Page<Image> page, ImgwireVariants variants) {
+		return new GalleryPage(page.items().stream().map((image) -> ImageView.of(image, variants)).toList(),
+				page.pagination());
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.imgwire.client.ImgwireImagesClient;
+import dev.imgwire.client.cdn.ImgwireVariants;
 import dev.imgwire.client.model.UploadViaUrlRequest;
 
 /**
@@ -27,20 +28,23 @@ public final class ImageController {
 
 	private final ImgwireImagesClient client;
 
-	public ImageController(ImgwireImagesClient client) {
+	private final ImgwireVariants variants;
+
+	public ImageController(ImgwireImagesClient client, ImgwireVariants variants) {
 		this.client = client;
+		this.variants = variants;
 	}
 
 	@GetMapping("/api/images")
 	public Mono<GalleryPage> list(@RequestParam(defaultValue = "1") int page,
 			@RequestParam(defaultValue = "12") int limit) {
-		return this.client.list(page, limit).map(GalleryPage::of);
+		return this.client.list(page, limit).map((images) -> GalleryPage.of(images, this.variants));
 	}
 
 	@PostMapping("/api/images/import")
 	public Mono<ImageView> importFromUrl(@RequestBody ImportRequest request) {
 		return Mono.defer(() -> this.client.uploadViaUrl(UploadViaUrlRequest.of(request.url())))
-			.map(ImageView::of);
+			.map((image) -> ImageView.of(image, this.variants));
 	}
 
 	@DeleteMapping("/api/images/{id}")
