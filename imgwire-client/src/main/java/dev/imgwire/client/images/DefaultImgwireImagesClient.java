@@ -26,6 +26,7 @@ import dev.imgwire.client.model.UploadToken;
 import dev.imgwire.client.model.UploadViaUrlRequest;
 import dev.imgwire.client.upload.UploadOptions;
 import dev.imgwire.client.upload.UploadSource;
+import dev.imgwire.client.upload.UploadSpool;
 import dev.imgwire.client.validation.RequestValidator;
 
 /**
@@ -64,9 +65,24 @@ public final class DefaultImgwireImagesClient implements ImgwireImagesClient {
 	 */
 	public DefaultImgwireImagesClient(ImgwireTransport transport, Duration uploadTimeout, Duration pollInterval,
 			boolean awaitReadyByDefault, Duration readyTimeout) {
+		this(transport, uploadTimeout, pollInterval, awaitReadyByDefault, readyTimeout, UploadSpool.defaults());
+	}
+
+	/**
+	 * Create the client.
+	 * @param transport the shared transport
+	 * @param uploadTimeout bound of one attempt of the presigned {@code PUT}
+	 * @param pollInterval the wait between two polls of the await operations
+	 * @param awaitReadyByDefault whether {@code upload} waits for {@code READY} when its
+	 * options leave it open
+	 * @param readyTimeout how long {@code upload} waits for {@code READY}
+	 * @param spool where sources of unknown length are spooled, and up to which size
+	 */
+	public DefaultImgwireImagesClient(ImgwireTransport transport, Duration uploadTimeout, Duration pollInterval,
+			boolean awaitReadyByDefault, Duration readyTimeout, UploadSpool spool) {
 		this.transport = transport;
 		this.poller = new Poller(pollInterval);
-		this.uploads = new ImageUploads(this, transport, uploadTimeout, awaitReadyByDefault, readyTimeout);
+		this.uploads = new ImageUploads(this, transport, uploadTimeout, awaitReadyByDefault, readyTimeout, spool);
 		this.image = transport.json(Image.class);
 		this.standardUpload = transport.json(StandardUpload.class).namingImage((created) -> created.image().id());
 		this.uploadToken = transport.json(UploadToken.class);
