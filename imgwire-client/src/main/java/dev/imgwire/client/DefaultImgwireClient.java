@@ -12,6 +12,7 @@ import dev.imgwire.client.metrics.DefaultImgwireMetricsClient;
 import dev.imgwire.client.metrics.ImgwireMetricsClient;
 import dev.imgwire.client.retry.DefaultImgwireRetryStrategy;
 import dev.imgwire.client.retry.ImgwireRetryStrategy;
+import dev.imgwire.client.upload.UploadSpool;
 
 /**
  * The {@link ImgwireClient}: the resource clients over one {@link ImgwireTransport}.
@@ -41,7 +42,8 @@ final class DefaultImgwireClient implements ImgwireClient {
 		this.transport = new ImgwireTransport(builder.webClientBuilder, builder.settings, retryStrategy,
 				builder.observationRegistry, builder.observationConvention, builder.responseTimeout);
 		this.images = new DefaultImgwireImagesClient(this.transport, builder.uploadTimeout, builder.responseTimeout,
-				builder.pollInterval, builder.awaitReadyByDefault, builder.readyTimeout);
+				builder.pollInterval, builder.awaitReadyByDefault, builder.readyTimeout,
+				new UploadSpool(builder.spoolDirectory, builder.maxSpoolBytes));
 		this.corsOrigins = new DefaultImgwireCorsOriginsClient(this.transport);
 		this.customDomain = new DefaultImgwireCustomDomainClient(this.transport);
 		this.metrics = new DefaultImgwireMetricsClient(this.transport);

@@ -1,5 +1,7 @@
 package dev.imgwire.client;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
@@ -12,6 +14,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import dev.imgwire.client.observation.ImgwireClientObservationConvention;
 import dev.imgwire.client.retry.ImgwireRetryPolicy;
 import dev.imgwire.client.retry.ImgwireRetryStrategy;
+import dev.imgwire.client.upload.UploadSource;
+import dev.imgwire.client.upload.UploadSpool;
 
 /**
  * Builds an {@link ImgwireClient}: the settings that every resource client shares, from
@@ -47,6 +51,10 @@ public final class ImgwireClientBuilder<C> {
 	boolean awaitReadyByDefault;
 
 	Duration readyTimeout = Duration.ofSeconds(60);
+
+	Path spoolDirectory = UploadSpool.defaults().directory();
+
+	long maxSpoolBytes = UploadSpool.DEFAULT_MAX_BYTES;
 
 	ImgwireClientBuilder(WebClient.Builder webClientBuilder, ImgwireClientSettings settings,
 			Function<ImgwireClient, C> result) {
@@ -154,6 +162,41 @@ public final class ImgwireClientBuilder<C> {
 	 */
 	public ImgwireClientBuilder<C> readyTimeout(Duration readyTimeout) {
 		this.readyTimeout = positive("readyTimeout", readyTimeout);
+		return this;
+	}
+
+	/**
+	 * Set where sources of unknown length (see {@link UploadSource}) are spooled before
+	 * they are uploaded. Each is written to a temporary file there and deleted when its
+	 * upload ends.
+	 * @param spoolDirectory a directory, created when missing; the system's temporary
+	 * directory ({@code java.io.tmpdir}) unless set
+	 * @return this builder
+	 */
+	public ImgwireClientBuilder<C> spoolDirectory(Path spoolDirectory) {
+		if (spoolDirectory == null) {
+			throw new IllegalArgumentException("spoolDirectory: must not be null");
+		}
+		if (Files.exists(spoolDirectory) && !Files.isDirectory(spoolDirectory)) {
+			throw new IllegalArgumentException("spoolDirectory: must be a directory, not a file");
+		}
+		this.spoolDirectory = spoolDirectory;
+		return this;
+	}
+
+	/**
+	 * Set the largest source of unknown length that is spooled; a larger one fails with
+	 * an {@link dev.imgwire.client.error.ImgwireSpoolLimitException} before anything is
+	 * sent. Sources of known length are streamed and never spooled.
+	 * @param maxSpoolBytes a positive number of bytes; {@value UploadSpool#DEFAULT_MAX_BYTES}
+	 * (1 GiB) unless set
+	 * @return this builder
+	 */
+	public ImgwireClientBuilder<C> maxSpoolBytes(long maxSpoolBytes) {
+		if (maxSpoolBytes <= 0) {
+			throw new IllegalArgumentException("maxSpoolBytes: must be positive, was " + maxSpoolBytes);
+		}
+		this.maxSpoolBytes = maxSpoolBytes;
 		return this;
 	}
 

@@ -119,7 +119,11 @@ public interface ImgwireImagesClient {
 
 	/**
 	 * Create the record, then stream the bytes to its presigned URL. Memory use does not
-	 * grow with the size of the source.
+	 * grow with the size of the source. A source of unknown length is first spooled to a
+	 * temporary file (see {@link UploadSource}), and fails with an
+	 * {@link dev.imgwire.client.error.ImgwireSpoolLimitException} before the record is
+	 * created when it is over the spool limit. A failure after the record was created
+	 * names it: {@link dev.imgwire.client.error.ImgwireException#getImageId()}.
 	 * @param source the bytes
 	 * @param options file name, MIME type, metadata and whether to hash or wait
 	 * @return the image after the bytes were accepted (or once {@code READY} when

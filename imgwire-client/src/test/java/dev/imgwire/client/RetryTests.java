@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
 import dev.imgwire.client.error.ImgwireApiException;
+import dev.imgwire.client.error.ImgwireUploadException;
 import dev.imgwire.client.error.ImgwireNotFoundException;
 import dev.imgwire.client.error.ImgwireRateLimitException;
 import dev.imgwire.client.error.ImgwireServerException;
@@ -178,6 +179,22 @@ class RetryTests extends EmulatorTestSupport {
 		assertThat(emulator.state().requestCount(EmulatorOperation.PRESIGNED_PUT)).isEqualTo(2);
 		assertThat(emulator.state().images()).extracting(EmulatedImage::id).containsExactly(image.id());
 		assertThat(emulator.state().storedBytes(image.id())).hasValue(TestImages.png());
+	}
+
+	@Test
+	void aConflictOnARetriedPutWhoseBytesNeverArrivedFailsNamingTheImage() {
+		emulator.faults().next(EmulatorOperation.PRESIGNED_PUT, 1).respondWith(503);
+		emulator.faults().next(EmulatorOperation.PRESIGNED_PUT, 1).respondWith(409);
+
+		ImgwireUploadException ex = failure(
+				client().upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("x.png")),
+				ImgwireUploadException.class);
+
+		EmulatedImage image = emulator.state().images().get(0);
+		assertThat(image.status()).isEqualTo("PENDING");
+		assertThat(ex.getImageId()).isEqualTo(image.id().toString());
+		assertThat(ex).hasMessageContaining("image " + image.id()).hasMessageContaining("did not arrive");
+		assertThat(emulator.state().requestCount(EmulatorOperation.RETRIEVE)).isEqualTo(1);
 	}
 
 	@Test

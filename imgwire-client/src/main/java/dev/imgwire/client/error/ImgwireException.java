@@ -1,5 +1,7 @@
 package dev.imgwire.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Root of every exception the Imgwire client raises. Messages never contain keys, upload
  * tokens or signed URLs.
@@ -9,6 +11,8 @@ package dev.imgwire.client.error;
 public class ImgwireException extends RuntimeException {
 
 	private volatile int attempts = 1;
+
+	private volatile @Nullable String imageId;
 
 	public ImgwireException(String message) {
 		super(message);
@@ -34,6 +38,27 @@ public class ImgwireException extends RuntimeException {
 	 */
 	public void setAttempts(int attempts) {
 		this.attempts = Math.max(1, attempts);
+	}
+
+	/**
+	 * The image that an upload had created before it failed: the record exists, but its
+	 * bytes may be missing or incomplete. Delete it, or upload again, by this id.
+	 * @return the image id, or {@code null} when the failure came before the record
+	 * was created, or did not come from an upload
+	 */
+	public @Nullable String getImageId() {
+		return this.imageId;
+	}
+
+	/**
+	 * Record the image that an upload had created before it failed. Called by the upload
+	 * support; an id already recorded is kept.
+	 * @param imageId the image id
+	 */
+	public void setImageId(String imageId) {
+		if (this.imageId == null) {
+			this.imageId = imageId;
+		}
 	}
 
 }

@@ -2,7 +2,9 @@ package dev.imgwire.client.error;
 
 /**
  * The upload source misbehaved: it could not be read, its length differed from the
- * declared length, or a one-shot stream was asked to replay.
+ * declared length, a one-shot stream was asked to replay, or a source of unknown length
+ * exceeded the spool limit ({@link ImgwireSpoolLimitException}). When this happens after
+ * the image record was created, {@link #getImageId()} names it.
  *
  * @author Imgwire
  */

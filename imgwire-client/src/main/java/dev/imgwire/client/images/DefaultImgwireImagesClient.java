@@ -26,6 +26,7 @@ import dev.imgwire.client.model.UploadToken;
 import dev.imgwire.client.model.UploadViaUrlRequest;
 import dev.imgwire.client.upload.UploadOptions;
 import dev.imgwire.client.upload.UploadSource;
+import dev.imgwire.client.upload.UploadSpool;
 import dev.imgwire.client.validation.RequestValidator;
 
 /**
@@ -63,13 +64,14 @@ public final class DefaultImgwireImagesClient implements ImgwireImagesClient {
 	 * @param awaitReadyByDefault whether {@code upload} waits for {@code READY} when its
 	 * options leave it open
 	 * @param readyTimeout how long {@code upload} waits for {@code READY}
+	 * @param spool where sources of unknown length are spooled, and up to which size
 	 */
 	public DefaultImgwireImagesClient(ImgwireTransport transport, Duration uploadTimeout, Duration responseTimeout,
-			Duration pollInterval, boolean awaitReadyByDefault, Duration readyTimeout) {
+			Duration pollInterval, boolean awaitReadyByDefault, Duration readyTimeout, UploadSpool spool) {
 		this.transport = transport;
 		this.poller = new Poller(pollInterval);
 		this.uploads = new ImageUploads(this, transport, uploadTimeout, responseTimeout, awaitReadyByDefault,
-				readyTimeout);
+				readyTimeout, spool);
 		this.image = transport.json(Image.class);
 		this.standardUpload = transport.json(StandardUpload.class).namingImage((created) -> created.image().id());
 		this.uploadToken = transport.json(UploadToken.class);

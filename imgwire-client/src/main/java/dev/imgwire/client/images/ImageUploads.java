@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 
 import dev.imgwire.client.ImgwireImagesClient;
 import dev.imgwire.client.ImgwireOperation;
+import dev.imgwire.client.error.ImgwireException;
 import dev.imgwire.client.error.ImgwireRequestValidationException;
 import dev.imgwire.client.error.ImgwireUploadException;
 import dev.imgwire.client.internal.ImgwireTransport;
@@ -22,6 +23,7 @@ import dev.imgwire.client.internal.http.Deadline;
 import dev.imgwire.client.internal.http.SecretRedactor;
 import dev.imgwire.client.internal.http.UploadBody;
 import dev.imgwire.client.model.Image;
+import dev.imgwire.client.model.ImageStatus;
 import dev.imgwire.client.model.StandardUpload;
 import dev.imgwire.client.model.StandardUploadRequest;
 import dev.imgwire.client.model.SupportedMimeType;
@@ -31,11 +33,14 @@ import dev.imgwire.client.upload.ContentDigest;
 import dev.imgwire.client.upload.MimeTypeInference;
 import dev.imgwire.client.upload.UploadOptions;
 import dev.imgwire.client.upload.UploadSource;
+import dev.imgwire.client.upload.UploadSpool;
 import dev.imgwire.client.validation.RequestValidator;
 
 /**
- * The upload helper: infer the type (and hash, when asked), create the record, stream the
- * bytes to the presigned URL, then fetch the image or wait for {@code READY}. One
+ * The upload helper: spool a source of unknown length, infer the type (and hash, when
+ * asked), create the record, stream the bytes to the presigned URL, then fetch the image
+ * or wait for {@code READY}. A failure after the record was created names its id
+ * ({@link ImgwireException#getImageId()}). One
  * {@code images.upload} observation with {@code images.create} and {@code images.put}
  * children.
  *
@@ -55,9 +60,12 @@ final class ImageUploads {
 
 	private final ResponseReader<Void> discard;
 
+	private final UploadSpool spool;
+
 	ImageUploads(ImgwireImagesClient images, ImgwireTransport transport, Duration uploadTimeout,
-			Duration responseTimeout, boolean awaitReadyByDefault, Duration readyTimeout) {
+			Duration responseTimeout, boolean awaitReadyByDefault, Duration readyTimeout, UploadSpool spool) {
 		this.images = images;
+		this.spool = spool;
 		this.transport = transport;
 		this.deadline = Deadline.upload(uploadTimeout, responseTimeout);
 		this.awaitReadyByDefault = awaitReadyByDefault;
@@ -70,35 +78,59 @@ final class ImageUploads {
 			RequestValidator.notNull("source", source);
 			RequestValidator.uploadOptions(options);
 			source.validate();
-			long length = source.length();
-			RequestValidator.contentLength(length);
-			if (options.computeSha256() && !source.isReplayable()) {
-				throw new ImgwireRequestValidationException("source",
-						"a one-shot stream cannot be read twice; use a replayable source to compute hash_sha256");
-			}
-			// Chosen once for the whole upload, so that every retry of the create carries
-			// the same key.
-			String idempotencyKey = (options.idempotencyKey() != null) ? options.idempotencyKey()
-					: ImgwireTransport.newIdempotencyKey();
-			String sourceName = (options.fileName() != null) ? options.fileName() : source.fileName();
-			AtomicLong uploaded = new AtomicLong();
-			context.setUploadedBytes(0);
-			Mono<Optional<String>> hash = options.computeSha256() ? ContentDigest.sha256(source).map(Optional::of)
-					: Mono.just(Optional.empty());
-			return MimeTypeInference.infer(source, options.mimeType(), sourceName)
-				.flatMap((mimeType) -> hash.flatMap((sha256) -> {
-					String fileName = (sourceName != null && !sourceName.isBlank()) ? sourceName
-							: "upload." + mimeType.extension();
-					StandardUploadRequest request = new StandardUploadRequest(fileName, mimeType, length,
-							sha256.orElse(null), idempotencyKey, options.purpose(), options.customMetadata());
-					return this.images.createStandardUpload(request).flatMap((created) -> {
-						context.setImageId(String.valueOf(created.image().id()));
-						return putBytes(created, source, mimeType, uploaded)
-							.then(Mono.defer(() -> afterUpload(created.image(), options)));
-					});
-				}))
-				.doOnEach((signal) -> context.setUploadedBytes(uploaded.get()));
+			// A source of unknown length is spooled first, so that its length is known
+			// before the record is created.
+			return this.spool.prepare(source, (ready) -> upload(context, source, ready, options));
 		});
+	}
+
+	private Mono<Image> upload(ImgwireClientObservationContext context, UploadSource original, UploadSource source,
+			UploadOptions options) {
+		if (source != original) {
+			source.validate();
+		}
+		long length = source.length();
+		RequestValidator.contentLength(length);
+		if (options.computeSha256() && !source.isReplayable()) {
+			throw new ImgwireRequestValidationException("source",
+					"a one-shot stream cannot be read twice; use a replayable source to compute hash_sha256");
+		}
+		// Chosen once for the whole upload, so that every retry of the create carries
+		// the same key.
+		String idempotencyKey = (options.idempotencyKey() != null) ? options.idempotencyKey()
+				: ImgwireTransport.newIdempotencyKey();
+		String sourceName = (options.fileName() != null) ? options.fileName() : source.fileName();
+		AtomicLong uploaded = new AtomicLong();
+		context.setUploadedBytes(0);
+		Mono<Optional<String>> hash = options.computeSha256() ? ContentDigest.sha256(source).map(Optional::of)
+				: Mono.just(Optional.empty());
+		return MimeTypeInference.infer(source, options.mimeType(), sourceName)
+			.flatMap((mimeType) -> hash.flatMap((sha256) -> {
+				String fileName = (sourceName != null && !sourceName.isBlank()) ? sourceName
+						: "upload." + mimeType.extension();
+				StandardUploadRequest request = new StandardUploadRequest(fileName, mimeType, length,
+						sha256.orElse(null), idempotencyKey, options.purpose(), options.customMetadata());
+				return this.images.createStandardUpload(request).flatMap((created) -> {
+					String imageId = String.valueOf(created.image().id());
+					context.setImageId(imageId);
+					return putBytes(created, source, mimeType, uploaded)
+						.then(Mono.defer(() -> afterUpload(created.image(), options)))
+						.onErrorMap((ex) -> namingImage(ex, imageId));
+				});
+			}))
+			.doOnEach((signal) -> context.setUploadedBytes(uploaded.get()));
+	}
+
+	/**
+	 * Name the created image on a failure that came after its record was created, so
+	 * that the caller can delete it or upload again.
+	 */
+	private static Throwable namingImage(Throwable failure, String imageId) {
+		ImgwireException named = (failure instanceof ImgwireException imgwireException) ? imgwireException
+				: new ImgwireUploadException("The upload of the created image failed ("
+						+ failure.getClass().getSimpleName() + ")", failure);
+		named.setImageId(imageId);
+		return named;
 	}
 
 	private Mono<Image> afterUpload(Image image, UploadOptions options) {
@@ -123,9 +155,31 @@ final class ImageUploads {
 			// The query of a presigned URL is its credential (see ConcealedQuery).
 			ConcealedQuery query = (target.getRawQuery() != null && !target.getRawQuery().isEmpty())
 					? ConcealedQuery.of(target.getRawQuery()) : null;
-			return this.transport.send(context, this.discard, () -> attempt(context, target, query, redactor, source,
+			String imageId = String.valueOf(created.image().id());
+			ResponseReader<Void> reader = this.discard.whenAlreadyDone(() -> confirmDelivered(imageId, length));
+			return this.transport.send(context, reader, () -> attempt(context, target, query, redactor, source,
 					mimeType, length, uploaded))
 				.doOnEach((signal) -> context.setUploadedBytes(uploaded.get()));
+		});
+	}
+
+	/**
+	 * A retried PUT answered 409: an earlier attempt whose answer was lost may have
+	 * delivered the bytes, or may still hold the upload without them and fail yet. Only
+	 * the record tells, so it is read before the upload is reported done.
+	 */
+	private Mono<Void> confirmDelivered(String imageId, long length) {
+		return this.images.retrieve(imageId).flatMap((image) -> {
+			boolean delivered = image.status() != ImageStatus.PENDING && image.status() != ImageStatus.UNKNOWN
+					&& image.sizeBytes() == length;
+			if (delivered) {
+				return Mono.empty();
+			}
+			ImgwireUploadException failure = new ImgwireUploadException("The bytes of image " + imageId
+					+ " did not arrive: a retried PUT was answered 409 Conflict while the image is " + image.status()
+					+ " with " + image.sizeBytes() + " of " + length + " bytes; upload it again or delete it");
+			failure.setImageId(imageId);
+			return Mono.error(failure);
 		});
 	}
 

@@ -16,7 +16,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;
 
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 import org.springframework.web.util.UriUtils;
@@ -285,21 +284,8 @@ public final class ImgwireTransport {
 	 * @return the reader
 	 */
 	public ResponseReader<Map<String, String>> stringMap() {
-		ResponseReader<Map<String, String>> map = json(this.json.type(Map.class, String.class, String.class));
-		return new ResponseReader<>() {
-
-			@Override
-			public Mono<Map<String, String>> read(ClientResponse response,
-					ImgwireOperation operation) {
-				return map.read(response, operation);
-			}
-
-			@Override
-			public Mono<Map<String, String>> alreadyDone() {
-				return Mono.just(Map.of());
-			}
-
-		};
+		return this.<Map<String, String>>json(this.json.type(Map.class, String.class, String.class))
+			.whenAlreadyDone(() -> Mono.just(Map.of()));
 	}
 
 	/**

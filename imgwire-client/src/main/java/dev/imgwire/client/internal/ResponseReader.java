@@ -1,6 +1,7 @@
 package dev.imgwire.client.internal;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -34,6 +35,33 @@ public interface ResponseReader<T> {
 	 */
 	default Mono<T> alreadyDone() {
 		return Mono.empty();
+	}
+
+	/**
+	 * This reader, with another result for a retry that found the work done.
+	 * @param result the result, computed when needed
+	 * @return the reader
+	 */
+	default ResponseReader<T> whenAlreadyDone(Supplier<Mono<T>> result) {
+		ResponseReader<T> reader = this;
+		return new ResponseReader<>() {
+
+			@Override
+			public Mono<T> read(ClientResponse response, ImgwireOperation operation) {
+				return reader.read(response, operation);
+			}
+
+			@Override
+			public Mono<T> alreadyDone() {
+				return Mono.defer(result);
+			}
+
+			@Override
+			public @Nullable String imageId(T value) {
+				return reader.imageId(value);
+			}
+
+		};
 	}
 
 	/**

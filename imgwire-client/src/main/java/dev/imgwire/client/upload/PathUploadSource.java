@@ -25,8 +25,30 @@ final class PathUploadSource extends UploadSource {
 
 	private final @Nullable Path path;
 
+	private final @Nullable String fileName;
+
+	private final @Nullable String declaredContentType;
+
+	private final boolean standIn;
+
 	PathUploadSource(@Nullable Path path) {
 		this.path = path;
+		this.fileName = null;
+		this.declaredContentType = null;
+		this.standIn = false;
+	}
+
+	/**
+	 * A file standing in for another source, such as a spool file.
+	 * @param path the file
+	 * @param fileName the name of the source it stands in for, not of the file
+	 * @param declaredContentType the type that source declared
+	 */
+	PathUploadSource(@Nullable Path path, @Nullable String fileName, @Nullable String declaredContentType) {
+		this.path = path;
+		this.fileName = fileName;
+		this.declaredContentType = declaredContentType;
+		this.standIn = true;
 	}
 
 	@Override
@@ -58,7 +80,15 @@ final class PathUploadSource extends UploadSource {
 	}
 
 	@Override
+	@Nullable String declaredContentType() {
+		return this.declaredContentType;
+	}
+
+	@Override
 	public @Nullable String fileName() {
+		if (this.standIn) {
+			return this.fileName;
+		}
 		Path name = (this.path != null) ? this.path.getFileName() : null;
 		return (name != null) ? name.toString() : null;
 	}

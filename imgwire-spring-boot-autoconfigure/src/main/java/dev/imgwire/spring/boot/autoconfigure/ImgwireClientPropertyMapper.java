@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 import dev.imgwire.client.ImgwireClient;
 import dev.imgwire.client.ImgwireClientBuilder;
@@ -40,6 +41,8 @@ final class ImgwireClientPropertyMapper {
 		add("uploadTimeout", "imgwire.upload-timeout", properties::getUploadTimeout);
 		add("pollInterval", "imgwire.upload.poll-interval", upload::getPollInterval);
 		add("readyTimeout", "imgwire.upload.ready-timeout", upload::getReadyTimeout);
+		add("spoolDirectory", "imgwire.upload.spool.directory", upload.getSpool()::getDirectory);
+		add("maxSpoolBytes", "imgwire.upload.spool.max-size", upload.getSpool()::getMaxSize);
 		add("maxRetries", "imgwire.retry.max-retries", retry::getMaxRetries);
 		add("initialDelay", "imgwire.retry.initial-delay", retry::getInitialDelay);
 		add("maxDelay", "imgwire.retry.max-delay", retry::getMaxDelay);
@@ -67,6 +70,8 @@ final class ImgwireClientPropertyMapper {
 			map.from(upload::getPollInterval).to(builder::pollInterval);
 			map.from(upload::isAwaitReady).to(builder::awaitReadyByDefault);
 			map.from(upload::getReadyTimeout).to(builder::readyTimeout);
+			map.from(upload.getSpool()::getDirectory).to(builder::spoolDirectory);
+			map.from(upload.getSpool()::getMaxSize).as(DataSize::toBytes).to(builder::maxSpoolBytes);
 			return builder.retryPolicy(retryPolicy(this.properties.getRetry()));
 		}
 		catch (IllegalArgumentException ex) {

@@ -1,10 +1,12 @@
 package dev.imgwire.spring.boot.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for the Imgwire client ({@code imgwire.*}).
@@ -279,6 +281,8 @@ public class ImgwireProperties {
 		 */
 		private Duration pollInterval = Duration.ofMillis(500);
 
+		private final Spool spool = new Spool();
+
 		public boolean isAwaitReady() {
 			return this.awaitReady;
 		}
@@ -301,6 +305,47 @@ public class ImgwireProperties {
 
 		public void setPollInterval(Duration pollInterval) {
 			this.pollInterval = pollInterval;
+		}
+
+		public Spool getSpool() {
+			return this.spool;
+		}
+
+	}
+
+	/**
+	 * Spooling of upload sources whose length is unknown (a WebFlux FilePart, an
+	 * InputStream or a Flux without a length): each is written to a temporary file to
+	 * learn its length before the upload, and the file is deleted afterwards.
+	 */
+	public static class Spool {
+
+		/**
+		 * Directory for the temporary files of uploads whose length is unknown. When
+		 * empty, the system temporary directory (java.io.tmpdir) is used.
+		 */
+		private @Nullable Path directory;
+
+		/**
+		 * Maximum size of an upload whose length is unknown. A larger one fails before
+		 * anything is sent.
+		 */
+		private DataSize maxSize = DataSize.ofGigabytes(1);
+
+		public @Nullable Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(@Nullable Path directory) {
+			this.directory = directory;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
 		}
 
 	}

@@ -1,13 +1,18 @@
 package dev.imgwire.spring.boot.autoconfigure;
 
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.netty.channel.ChannelOption;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.netty.http.client.HttpClient;
@@ -34,6 +39,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -42,10 +48,13 @@ import dev.imgwire.client.ImgwireImagesClient;
 import dev.imgwire.client.cors.ImgwireCorsOriginsClient;
 import dev.imgwire.client.domain.ImgwireCustomDomainClient;
 import dev.imgwire.client.error.ImgwireAuthenticationException;
+import dev.imgwire.client.error.ImgwireSpoolLimitException;
 import dev.imgwire.client.error.ImgwireTimeoutException;
 import dev.imgwire.client.metrics.ImgwireMetricsClient;
 import dev.imgwire.client.model.Image;
 import dev.imgwire.client.model.Page;
+import dev.imgwire.client.upload.UploadOptions;
+import dev.imgwire.client.upload.UploadSource;
 import dev.imgwire.emulator.EmulatorOperation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -313,7 +322,7 @@ class ImgwireAutoConfigurationTests {
 			"imgwire.upload.poll-interval, 0ms", "imgwire.upload.poll-interval, 10m",
 			"imgwire.upload.ready-timeout, 0s", "imgwire.response-timeout, -1s", "imgwire.upload-timeout, 0s",
 			"imgwire.connect-timeout, 0s", "imgwire.connect-timeout, -5s", "imgwire.block-timeout, 0s",
-			"imgwire.block-timeout, -1s" })
+			"imgwire.block-timeout, -1s", "imgwire.upload.spool.max-size, 0B", "imgwire.upload.spool.max-size, -1MB" })
 	void shouldFailWithPropertyNameValueAndReasonWhenAValueIsInvalid(String name, String value) {
 		emulator.runner().withPropertyValues(name + "=" + value).run((context) -> {
 			InvalidConfigurationPropertyValueException ex = invalidPropertyValue(context);
@@ -422,7 +431,73 @@ class ImgwireAutoConfigurationTests {
 			assertThat(properties.getUpload().getReadyTimeout()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(properties.getUpload().getPollInterval()).isEqualTo(Duration.ofMillis(500));
 			assertThat(properties.getObservations().isEnabled()).isTrue();
+			assertThat(properties.getUpload().getSpool().getDirectory()).isNull();
+			assertThat(properties.getUpload().getSpool().getMaxSize()).isEqualTo(DataSize.ofGigabytes(1));
 		});
+	}
+
+	@Nested
+	class UploadSpoolProperties {
+
+		@TempDir
+		Path directory;
+
+		@Test
+		void sourcesOfUnknownLengthAreSpooledInTheConfiguredDirectoryWhichIsLeftEmpty() throws Exception {
+			Path spool = this.directory.resolve("imgwire-spool");
+			emulator.runner().withPropertyValues("imgwire.upload.spool.directory=" + spool).run((context) -> {
+				byte[] png = TestImages.png(3, 3);
+				Image image = context.getBean(ImgwireImagesClient.class)
+					.upload(UploadSource.fromInputStream(new ByteArrayInputStream(png)), UploadOptions.defaults())
+					.block(Duration.ofSeconds(10));
+				assertThat(emulator.state().storedBytes(image.id())).hasValue(png);
+				assertThat(spool).isDirectory();
+				awaitEmpty(spool);
+			});
+		}
+
+		@Test
+		void aSourceLargerThanTheConfiguredMaxSizeFailsNamingTheProperty() {
+			emulator.runner()
+				.withPropertyValues("imgwire.upload.spool.directory=" + this.directory,
+						"imgwire.upload.spool.max-size=10KB")
+				.run((context) -> {
+					UploadSource large = UploadSource.fromInputStream(new ByteArrayInputStream(new byte[20 * 1024]));
+					assertThatExceptionOfType(ImgwireSpoolLimitException.class)
+						.isThrownBy(() -> context.getBean(ImgwireImagesClient.class)
+							.upload(large, UploadOptions.defaults())
+							.block(Duration.ofSeconds(10)))
+						.withMessageContaining("imgwire.upload.spool.max-size")
+						.satisfies((ex) -> assertThat(ex.getMaxBytes()).isEqualTo(10 * 1024));
+					assertThat(emulator.state().requestCount(EmulatorOperation.STANDARD_UPLOAD)).isZero();
+					awaitEmpty(this.directory);
+				});
+		}
+
+		@Test
+		void aSpoolDirectoryThatIsAFileFailsNamingTheProperty() throws Exception {
+			Path file = Files.createFile(this.directory.resolve("not-a-directory"));
+			emulator.runner().withPropertyValues("imgwire.upload.spool.directory=" + file).run((context) -> {
+				InvalidConfigurationPropertyValueException ex = invalidPropertyValue(context);
+				assertThat(ex.getName()).isEqualTo("imgwire.upload.spool.directory");
+				assertThat(ex.getReason()).contains("directory").doesNotContain("spoolDirectory");
+			});
+		}
+
+		private static void awaitEmpty(Path directory) throws Exception {
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (System.nanoTime() < deadline && !isEmpty(directory)) {
+				Thread.sleep(20);
+			}
+			assertThat(isEmpty(directory)).as("spool files left in " + directory).isTrue();
+		}
+
+		private static boolean isEmpty(Path directory) throws Exception {
+			try (Stream<Path> files = Files.list(directory)) {
+				return files.findAny().isEmpty();
+			}
+		}
+
 	}
 
 	@Test

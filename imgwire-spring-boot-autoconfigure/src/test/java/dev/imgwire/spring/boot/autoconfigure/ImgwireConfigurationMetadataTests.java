@@ -36,8 +36,8 @@ class ImgwireConfigurationMetadataTests {
 					"imgwire.allow-insecure-http",
 					"imgwire.retry.enabled", "imgwire.retry.max-retries", "imgwire.retry.initial-delay",
 					"imgwire.retry.max-delay", "imgwire.retry.jitter", "imgwire.upload.await-ready",
-					"imgwire.upload.ready-timeout", "imgwire.upload.poll-interval", "imgwire.observations.enabled",
-					"imgwire.variants",
+					"imgwire.upload.ready-timeout", "imgwire.upload.poll-interval", "imgwire.upload.spool.directory",
+					"imgwire.upload.spool.max-size", "imgwire.observations.enabled", "imgwire.variants",
 					"management.health.imgwire.enabled", "management.health.imgwire.timeout");
 		for (JsonNode property : properties) {
 			String name = property.path("name").asString();
@@ -60,6 +60,8 @@ class ImgwireConfigurationMetadataTests {
 		assertThat(defaultOf(properties, "imgwire.block-timeout")).isEqualTo("<none>");
 		assertThat(defaultOf(properties, "imgwire.retry.max-retries")).isEqualTo("2");
 		assertThat(defaultOf(properties, "imgwire.retry.initial-delay")).isEqualTo("500ms");
+		assertThat(defaultOf(properties, "imgwire.upload.spool.directory")).isEqualTo("<none>");
+		assertThat(defaultOf(properties, "imgwire.upload.spool.max-size")).isEqualTo("1GB");
 		assertThat(defaultOf(properties, "management.health.imgwire.enabled")).isEqualTo("false");
 		assertThat(defaultOf(properties, "management.health.imgwire.timeout")).isEqualTo("3s");
 	}
