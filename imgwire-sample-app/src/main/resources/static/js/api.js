@@ -22,7 +22,9 @@ export async function callApi(path, { method = 'GET', body } = {}) {
 			headers[CSRF_HEADER] = token;
 		}
 	}
-	if (body !== undefined) {
+	// A FormData body sets its own multipart Content-Type, boundary included.
+	const form = body instanceof FormData;
+	if (body !== undefined && !form) {
 		headers['Content-Type'] = 'application/json';
 	}
 	let response;
@@ -30,7 +32,7 @@ export async function callApi(path, { method = 'GET', body } = {}) {
 		response = await fetch(path, {
 			method,
 			headers,
-			body: (body !== undefined) ? JSON.stringify(body) : undefined,
+			body: (body === undefined || form) ? body : JSON.stringify(body),
 			credentials: 'same-origin',
 		});
 	}

@@ -12,6 +12,7 @@ const notice = document.getElementById('notice');
 const gallery = new Gallery(notify);
 
 setUpUploads();
+setUpServerUpload();
 setUpImport();
 setUpLogout();
 // load() shows its own failures and never rejects.
@@ -112,6 +113,44 @@ class UploadItemView {
 		this.item.append(error);
 	}
 
+}
+
+// The other path: the file goes to this server, which streams it on to Imgwire.
+function setUpServerUpload() {
+	const form = document.getElementById('server-upload-form');
+	const input = document.getElementById('server-file-input');
+	const button = document.getElementById('server-upload-button');
+	const message = document.getElementById('server-upload-message');
+	form.addEventListener('submit', async (event) => {
+		event.preventDefault();
+		const [file] = input.files;
+		if (!file) {
+			return;
+		}
+		const body = new FormData();
+		body.append('file', file);
+		button.disabled = true;
+		message.hidden = false;
+		message.classList.remove('error');
+		message.textContent = `Sending “${file.name}” through the server…`;
+		let image;
+		try {
+			image = await callApi('/api/images/upload', { method: 'POST', body });
+		}
+		catch (e) {
+			console.error(e);
+			message.classList.add('error');
+			message.textContent = `Could not upload “${file.name}”: ${describeError(e)}`;
+			return;
+		}
+		finally {
+			button.disabled = false;
+		}
+		message.textContent = `Uploaded “${image.originalFilename}” through the server (${image.status}).`;
+		message.dataset.imageId = image.id;
+		input.value = '';
+		await gallery.loadLast();
+	});
 }
 
 function setUpImport() {

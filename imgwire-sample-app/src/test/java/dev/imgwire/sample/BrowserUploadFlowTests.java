@@ -105,6 +105,22 @@ class BrowserUploadFlowTests {
 	}
 
 	@Test
+	void userSendsAFileThroughTheServerFormAndSeesItInTheGallery(@TempDir Path files) {
+		Path png = TestImages.pngFile(files, "through-server.png", 320, 240);
+		logIn();
+
+		driver.findElement(By.id("server-file-input")).sendKeys(png.toAbsolutePath().toString());
+		driver.findElement(By.id("server-upload-button")).click();
+
+		WebElement message = driver.findElement(By.id("server-upload-message"));
+		String imageId = waitFor().until((d) -> message.getDomAttribute("data-image-id"));
+		assertThat(message.getText()).contains("through-server.png");
+		waitFor().until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector(".gallery-item[data-image-id='" + imageId + "']")));
+		assertThat(this.emulator.state().storedSize(UUID.fromString(imageId))).isEqualTo(fileSize(png));
+	}
+
+	@Test
 	void pageExplainsInWordsWhyAFileThatIsNoImageIsNotUploaded(@TempDir Path files) throws Exception {
 		Path text = Files.writeString(files.resolve("notes.txt"), "not an image");
 		logIn();

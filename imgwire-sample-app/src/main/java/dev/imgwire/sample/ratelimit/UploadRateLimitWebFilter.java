@@ -19,7 +19,7 @@ import dev.imgwire.sample.web.JsonErrorWriter;
 /**
  * Applies {@link UploadTokenRateLimiter} to every endpoint that makes Imgwire create
  * something on the account with the Server Key, all drawing on the same per-user bucket:
- * upload tokens, URL imports and download jobs. A user over the limit gets 429 with
+ * upload tokens, server-side uploads, URL imports and download jobs. A user over the limit gets 429 with
  * {@code Retry-After} and a JSON error, before Imgwire is called.
  *
  * <p>
@@ -33,7 +33,7 @@ import dev.imgwire.sample.web.JsonErrorWriter;
 public final class UploadRateLimitWebFilter implements WebFilter {
 
 	private static final ServerWebExchangeMatcher LIMITED = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
-			"/api/upload-tokens", "/api/images/import", "/api/downloads");
+			"/api/upload-tokens", "/api/images/upload", "/api/images/import", "/api/downloads");
 
 	private final UploadTokenRateLimiter rateLimiter;
 

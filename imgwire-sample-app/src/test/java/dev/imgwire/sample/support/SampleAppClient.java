@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -93,6 +94,25 @@ public final class SampleAppClient {
 			request.header("X-XSRF-TOKEN", csrfToken);
 		}
 		return send(request);
+	}
+
+	/**
+	 * POST one file as {@code multipart/form-data}, under the part name {@code file},
+	 * with the CSRF header, as the page's script does.
+	 * @param path the path
+	 * @param fileName the file name
+	 * @param contentType the part's content type
+	 * @param content the file's bytes
+	 * @return the answer
+	 */
+	public HttpResponse<String> postFile(String path, String fileName, String contentType, byte[] content) {
+		String boundary = "sample-" + System.nanoTime();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("X-XSRF-TOKEN", csrfToken())
+			.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))));
 	}
 
 	public HttpResponse<String> delete(String path) {

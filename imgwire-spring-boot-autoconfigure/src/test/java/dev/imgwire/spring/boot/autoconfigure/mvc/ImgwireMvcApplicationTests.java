@@ -26,7 +26,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -107,15 +106,6 @@ class ImgwireMvcApplicationTests {
 			assertThat(((ServletWebServerApplicationContext) ImgwireMvcApplicationTests.this.context).getWebServer()
 				.getClass()
 				.getSimpleName()).isEqualTo("TomcatWebServer");
-		}
-
-		@Test
-		void theStartersDependenciesBringNoReactiveWebServer() {
-			ClassLoader classLoader = getClass().getClassLoader();
-			assertThat(ClassUtils.isPresent("org.springframework.boot.webflux.WebFluxWebApplicationTypeDeducer",
-					classLoader)).isFalse();
-			assertThat(ClassUtils.isPresent("org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory",
-					classLoader)).isFalse();
 		}
 
 		@Test

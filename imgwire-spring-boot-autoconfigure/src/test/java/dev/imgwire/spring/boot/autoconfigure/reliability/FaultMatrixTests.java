@@ -38,6 +38,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.imgwire.client.ImgwireImagesClient;
+import dev.imgwire.client.ImgwireOperation;
 import dev.imgwire.client.error.ImgwireApiException;
 import dev.imgwire.client.error.ImgwireException;
 import dev.imgwire.client.error.ImgwireTransportException;
@@ -207,10 +208,12 @@ class FaultMatrixTests {
 		// The retry counter, from observations, agrees with the meter registry.
 		assertThat(retries.total()).isEqualTo(retryTimerCount(meters) - retryTimersBefore);
 		// Every request the emulator saw either succeeded (one per step an upload got
-		// through: create, PUT, GET), or failed and was retried, or failed and ended its
-		// upload with a typed exception.
+		// through: create, PUT, GET, and the read that confirms a retried PUT answered
+		// 409), or failed and was retried, or failed and ended its upload with a typed
+		// exception.
 		long succeededRequests = 3L * ok.size()
-				+ failed.stream().mapToLong((outcome) -> stepsBefore(outcome.error())).sum();
+				+ failed.stream().mapToLong((outcome) -> stepsBefore(outcome.error())).sum()
+				+ retries.deliveryConfirmations();
 		assertThat(requests).as("requests = succeeded + retried + final failures")
 			.isEqualTo(succeededRequests + retries.total() + failed.size());
 		// Every failed request was a fault: per retry reason, faults injected = retries +
@@ -406,13 +409,28 @@ class FaultMatrixTests {
 
 		private final List<String> retryAfterViolations = new CopyOnWriteArrayList<>();
 
+		/**
+		 * Reads of the image record that confirm a retried PUT answered 409 (see the
+		 * README's retry table) and succeeded: requests no upload step accounts for.
+		 */
+		private final AtomicLong deliveryConfirmations = new AtomicLong();
+
 		@Override
 		public boolean supportsContext(Observation.Context context) {
-			return context instanceof ImgwireClientObservationContext imgwire && imgwire.isRetry();
+			return context instanceof ImgwireClientObservationContext;
 		}
 
 		@Override
 		public void onStop(ImgwireClientObservationContext context) {
+			if (!context.isRetry()) {
+				if (context.getOperation() == ImgwireOperation.RETRIEVE && context.getError() == null
+						&& context.getParentObservation() != null
+						&& context.getParentObservation().getContextView() instanceof ImgwireClientObservationContext parent
+						&& parent.getOperation() == ImgwireOperation.PUT_BYTES) {
+					this.deliveryConfirmations.incrementAndGet();
+				}
+				return;
+			}
 			this.byReason.computeIfAbsent(String.valueOf(context.getRetryReason()), (key) -> new AtomicLong())
 				.incrementAndGet();
 
@@ -432,7 +450,12 @@ class FaultMatrixTests {
 			}
 		}
 
+		long deliveryConfirmations() {
+			return this.deliveryConfirmations.get();
+		}
+
 		void reset() {
+			this.deliveryConfirmations.set(0);
 			this.byReason.clear();
 			this.retryAfterHonoured.set(0);
 			this.backoffAboveMaxDelay.set(0);
