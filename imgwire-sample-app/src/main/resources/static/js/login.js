@@ -1,4 +1,4 @@
-import { csrfToken } from './csrf.js';
+import { CSRF_PARAMETER, csrfToken } from './csrf.js';
 
 const form = document.getElementById('login-form');
 const message = document.getElementById('login-message');
@@ -11,11 +11,9 @@ else if (params.has('logout')) {
 	showMessage('You have been logged out.', false);
 }
 
-// The token is read at submit time, not at load time: the cookie is only set by the
-// response that served this page.
-form.addEventListener('submit', () => {
-	document.getElementById('login-csrf').value = csrfToken() ?? '';
-});
+const csrfField = document.getElementById('login-csrf');
+csrfField.name = CSRF_PARAMETER;
+csrfField.value = csrfToken() ?? '';
 
 function showMessage(text, isError) {
 	message.textContent = text;

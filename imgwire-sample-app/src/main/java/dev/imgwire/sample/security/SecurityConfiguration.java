@@ -9,10 +9,13 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.DelegatingServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.HttpBasicServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
-import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 
@@ -23,9 +26,10 @@ import dev.imgwire.sample.web.JsonErrorWriter;
  *
  * <ul>
  * <li>The page, its API and the upload-token endpoint need a form login. Writes need a
- * CSRF token: it lives in the {@code XSRF-TOKEN} cookie, readable by the page's script,
- * which echoes it in the {@code X-XSRF-TOKEN} header (the double-submit pattern suits a
- * script-driven page with no server-side templates).</li>
+ * CSRF token bound to the session: the server keeps it in the session, the page's script
+ * asks {@code GET /api/csrf} for it and sends it in the {@code X-XSRF-TOKEN} header (or
+ * the {@code _csrf} form field). A value chosen by someone else, in a cookie or taken
+ * from another session, never passes, and the token is replaced at login and logout.</li>
  * <li>Actuator: only {@code health} is public, because load balancers probe it without
  * credentials; {@code metrics}, {@code prometheus} and {@code info} need a login (session
  * or HTTP Basic, so a Prometheus scraper can authenticate).</li>
@@ -37,6 +41,9 @@ import dev.imgwire.sample.web.JsonErrorWriter;
 @EnableWebFluxSecurity
 public final class SecurityConfiguration {
 
+	/** The request header that carries the CSRF token. */
+	public static final String CSRF_HEADER = "X-XSRF-TOKEN";
+
 	@Bean
 	@Order(1)
 	SecurityWebFilterChain actuatorSecurityWebFilterChain(ServerHttpSecurity http, JsonErrorWriter errorWriter) {
@@ -47,8 +54,9 @@ public final class SecurityConfiguration {
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(new HttpBasicServerAuthenticationEntryPoint()))
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			// The same cookie-held token as the page: a scrape must not open a session.
-			.csrf(cookieCsrf(errorWriter))
+			// No actuator endpoint takes writes; a GET never loads the token, so a scrape
+			// opens no session.
+			.csrf(sessionCsrf(errorWriter))
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.build();
 	}
@@ -60,13 +68,20 @@ public final class SecurityConfiguration {
 		DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
 				new DelegatingServerAuthenticationEntryPoint.DelegateEntry(api, new ApiAuthenticationEntryPoint(errorWriter)));
 		entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/login"));
+		ServerCsrfTokenRepository csrfTokens = csrfTokenRepository();
+		ServerAuthenticationSuccessHandler loginSucceeded = new DelegatingServerAuthenticationSuccessHandler(
+				// A new token at login: one learnt before (by whoever set up the session)
+				// is worthless after. The next GET /api/csrf makes the new one.
+				(webFilterExchange, authentication) -> csrfTokens.saveToken(webFilterExchange.getExchange(), null),
+				new RedirectServerAuthenticationSuccessHandler("/"));
 		return http
-			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/login", "/css/**", "/js/login.js", "/js/csrf.js", "/favicon.ico")
+			.authorizeExchange((exchanges) -> exchanges
+				.pathMatchers("/login", "/css/**", "/js/login.js", "/js/csrf.js", "/favicon.ico", "/api/csrf")
 				.permitAll()
 				.anyExchange()
 				.authenticated())
-			.csrf(cookieCsrf(errorWriter))
-			.formLogin((form) -> form.loginPage("/login"))
+			.csrf(sessionCsrf(errorWriter, csrfTokens))
+			.formLogin((form) -> form.loginPage("/login").authenticationSuccessHandler(loginSucceeded))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.logout((logout) -> logout.logoutUrl("/logout"))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
@@ -74,13 +89,24 @@ public final class SecurityConfiguration {
 			.build();
 	}
 
-	// The token lives in the XSRF-TOKEN cookie, readable by the page's script, and comes
-	// back in the X-XSRF-TOKEN header. The plain request handler (not the default
-	// XOR-masking one) because the script sends back the cookie's value as it is.
-	private static Customizer<ServerHttpSecurity.CsrfSpec> cookieCsrf(JsonErrorWriter errorWriter) {
-		return (csrf) -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
-			.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+	private static Customizer<ServerHttpSecurity.CsrfSpec> sessionCsrf(JsonErrorWriter errorWriter) {
+		return sessionCsrf(errorWriter, csrfTokenRepository());
+	}
+
+	// Spring Security's default request handler masks the token anew in every answer
+	// (BREACH) and unmasks what comes back. Its logout handler removes the token.
+	private static Customizer<ServerHttpSecurity.CsrfSpec> sessionCsrf(JsonErrorWriter errorWriter,
+			ServerCsrfTokenRepository csrfTokens) {
+		return (csrf) -> csrf.csrfTokenRepository(csrfTokens)
 			.accessDeniedHandler(new ApiAccessDeniedHandler(errorWriter));
+	}
+
+	// The token is kept in the WebSession. The header keeps the name the page's script
+	// and API clients have always used.
+	private static ServerCsrfTokenRepository csrfTokenRepository() {
+		WebSessionServerCsrfTokenRepository repository = new WebSessionServerCsrfTokenRepository();
+		repository.setHeaderName(CSRF_HEADER);
+		return repository;
 	}
 
 }
