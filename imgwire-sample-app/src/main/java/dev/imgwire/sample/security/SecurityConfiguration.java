@@ -1,5 +1,8 @@
 package dev.imgwire.sample.security;
 
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,10 +19,15 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository;
+import org.springframework.security.web.server.header.CrossOriginOpenerPolicyServerHttpHeadersWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 
+import dev.imgwire.client.ImgwireClientSettings;
+import dev.imgwire.emulator.ImgwireEmulator;
 import dev.imgwire.sample.web.JsonErrorWriter;
+import dev.imgwire.spring.boot.autoconfigure.ImgwireConnectionDetails;
 
 /**
  * Who may call what.
@@ -30,6 +38,10 @@ import dev.imgwire.sample.web.JsonErrorWriter;
  * asks {@code GET /api/csrf} for it and sends it in the {@code X-XSRF-TOKEN} header (or
  * the {@code _csrf} form field). A value chosen by someone else, in a cookie or taken
  * from another session, never passes, and the token is replaced at login and logout.</li>
+ * <li>Every answer carries a strict {@link ContentSecurityPolicy}, allowing only this
+ * app and the Imgwire origins the page talks to, besides Spring Security's usual headers
+ * ({@code X-Content-Type-Options}, {@code X-Frame-Options}, {@code Cache-Control}) and
+ * a {@code Referrer-Policy} and {@code Cross-Origin-Opener-Policy}.</li>
  * <li>Actuator: only {@code health} is public, because load balancers probe it without
  * credentials; {@code metrics}, {@code prometheus} and {@code info} need a login (session
  * or HTTP Basic, so a Prometheus scraper can authenticate).</li>
@@ -45,9 +57,25 @@ public final class SecurityConfiguration {
 	public static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
 	@Bean
+	ContentSecurityPolicy contentSecurityPolicy(ImgwireConnectionDetails connectionDetails,
+			ObjectProvider<ImgwireEmulator> embeddedEmulator, ContentSecurityPolicyProperties properties) {
+		// The base URL the client really uses, as the upload-token endpoint hands it out.
+		String apiBaseUrl = new ImgwireClientSettings(connectionDetails.getBaseUrl(),
+				connectionDetails.getServerKey(), null, null)
+			.baseUrl();
+		if (embeddedEmulator.getIfAvailable() != null) {
+			// The emulator serves the CDN and the presigned uploads on its own origin.
+			return ContentSecurityPolicy.of(apiBaseUrl, List.of(apiBaseUrl), List.of());
+		}
+		return ContentSecurityPolicy.of(apiBaseUrl, properties.cdnOrigins(), properties.uploadOrigins());
+	}
+
+	@Bean
 	@Order(1)
-	SecurityWebFilterChain actuatorSecurityWebFilterChain(ServerHttpSecurity http, JsonErrorWriter errorWriter) {
+	SecurityWebFilterChain actuatorSecurityWebFilterChain(ServerHttpSecurity http, JsonErrorWriter errorWriter,
+			ContentSecurityPolicy contentSecurityPolicy) {
 		return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+			.headers(headers(contentSecurityPolicy))
 			.authorizeExchange((exchanges) -> exchanges.matchers(EndpointRequest.to("health"))
 				.permitAll()
 				.anyExchange()
@@ -63,7 +91,8 @@ public final class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityWebFilterChain applicationSecurityWebFilterChain(ServerHttpSecurity http, JsonErrorWriter errorWriter) {
+	SecurityWebFilterChain applicationSecurityWebFilterChain(ServerHttpSecurity http, JsonErrorWriter errorWriter,
+			ContentSecurityPolicy contentSecurityPolicy) {
 		PathPatternParserServerWebExchangeMatcher api = new PathPatternParserServerWebExchangeMatcher("/api/**");
 		DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
 				new DelegatingServerAuthenticationEntryPoint.DelegateEntry(api, new ApiAuthenticationEntryPoint(errorWriter)));
@@ -76,10 +105,12 @@ public final class SecurityConfiguration {
 				new RedirectServerAuthenticationSuccessHandler("/"));
 		return http
 			.authorizeExchange((exchanges) -> exchanges
-				.pathMatchers("/login", "/css/**", "/js/login.js", "/js/csrf.js", "/favicon.ico", "/api/csrf")
+				.pathMatchers("/login", "/css/**", "/js/login.js", "/js/csrf.js", "/favicon.svg", "/favicon.ico",
+						"/api/csrf")
 				.permitAll()
 				.anyExchange()
 				.authenticated())
+			.headers(headers(contentSecurityPolicy))
 			.csrf(sessionCsrf(errorWriter, csrfTokens))
 			.formLogin((form) -> form.loginPage("/login").authenticationSuccessHandler(loginSucceeded))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -87,6 +118,17 @@ public final class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(new ApiAccessDeniedHandler(errorWriter)))
 			.build();
+	}
+
+	// Spring Security's defaults stay on (X-Content-Type-Options: nosniff,
+	// X-Frame-Options: DENY, Cache-Control: no-store, HSTS over HTTPS); the policy
+	// and two more headers are added.
+	private static Customizer<ServerHttpSecurity.HeaderSpec> headers(ContentSecurityPolicy contentSecurityPolicy) {
+		return (headers) -> headers
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy.directives()))
+			// The CDN learns which site shows its images, never which page.
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.crossOriginOpenerPolicy((opener) -> opener.policy(CrossOriginOpenerPolicy.SAME_ORIGIN));
 	}
 
 	private static Customizer<ServerHttpSecurity.CsrfSpec> sessionCsrf(JsonErrorWriter errorWriter) {
