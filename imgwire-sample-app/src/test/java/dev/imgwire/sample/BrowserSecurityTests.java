@@ -102,6 +102,35 @@ class BrowserSecurityTests {
 
 	}
 
+	@Nested
+	class LoginThrottling {
+
+		@Test
+		void loginPageSaysWrongPasswordAndThenHowLongAttemptsAreRefused() {
+			for (int i = 0; i < 4; i++) {
+				assertThat(submitLogin("mallory", "guess-" + i)).isEqualTo("Wrong user name or password.");
+			}
+
+			assertThat(submitLogin("mallory", "guess-4"))
+				.isEqualTo("Too many failed sign-in attempts. Try again in 5 minutes.");
+			assertThat(driver.getCurrentUrl()).endsWith("/login?locked=5");
+			assertThat(cspViolations.takeAll()).isEmpty();
+		}
+
+		private String submitLogin(String username, String password) {
+			driver.get(url("/login"));
+			WebElement user = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+			user.clear();
+			user.sendKeys(username);
+			driver.findElement(By.id("password")).sendKeys(password);
+			WebElement oldPage = driver.findElement(By.id("login-form"));
+			driver.findElement(By.id("login-button")).click();
+			waitFor().until(ExpectedConditions.stalenessOf(oldPage));
+			return waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-message"))).getText();
+		}
+
+	}
+
 	private void logIn() {
 		driver.get(url("/"));
 		WebElement user = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));

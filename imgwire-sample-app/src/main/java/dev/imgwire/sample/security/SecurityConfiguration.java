@@ -7,15 +7,23 @@ import org.springframework.boot.security.autoconfigure.actuate.web.reactive.Endp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.DelegatingServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.HttpBasicServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.WebSessionServerCsrfTokenRepository;
@@ -42,6 +50,9 @@ import dev.imgwire.spring.boot.autoconfigure.ImgwireConnectionDetails;
  * app and the Imgwire origins the page talks to, besides Spring Security's usual headers
  * ({@code X-Content-Type-Options}, {@code X-Frame-Options}, {@code Cache-Control}) and
  * a {@code Referrer-Policy} and {@code Cross-Origin-Opener-Policy}.</li>
+ * <li>Logins, by form or HTTP Basic, go through a {@link LoginThrottle}: after too many
+ * failures for a user name, or from a client address, attempts are refused for a while
+ * whatever the password.</li>
  * <li>Actuator: only {@code health} is public, because load balancers probe it without
  * credentials; {@code metrics}, {@code prometheus} and {@code info} need a login (session
  * or HTTP Basic, so a Prometheus scraper can authenticate).</li>
@@ -71,16 +82,40 @@ public final class SecurityConfiguration {
 	}
 
 	@Bean
+	LoginThrottle loginThrottle(LoginThrottleProperties properties) {
+		return new LoginThrottle(properties);
+	}
+
+	// Spring Security's password check, behind the throttle. Being a bean, it is also what
+	// any other chain would use.
+	@Bean
+	ReactiveAuthenticationManager authenticationManager(ReactiveUserDetailsService users,
+			PasswordEncoder passwordEncoder, LoginThrottle loginThrottle) {
+		UserDetailsRepositoryReactiveAuthenticationManager passwords = new UserDetailsRepositoryReactiveAuthenticationManager(
+				users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		return new ThrottledAuthenticationManager(passwords, loginThrottle);
+	}
+
+	@Bean
 	@Order(1)
 	SecurityWebFilterChain actuatorSecurityWebFilterChain(ServerHttpSecurity http, JsonErrorWriter errorWriter,
-			ContentSecurityPolicy contentSecurityPolicy) {
+			ContentSecurityPolicy contentSecurityPolicy, ReactiveAuthenticationManager authenticationManager) {
+		HttpBasicServerAuthenticationEntryPoint challenge = new HttpBasicServerAuthenticationEntryPoint();
+		ServerAuthenticationFailureHandler wrongCredentials = new ServerAuthenticationEntryPointFailureHandler(challenge);
 		return http.securityMatcher(EndpointRequest.toAnyEndpoint())
 			.headers(headers(contentSecurityPolicy))
 			.authorizeExchange((exchanges) -> exchanges.matchers(EndpointRequest.to("health"))
 				.permitAll()
 				.anyExchange()
 				.authenticated())
-			.httpBasic((basic) -> basic.authenticationEntryPoint(new HttpBasicServerAuthenticationEntryPoint()))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(challenge)
+				.authenticationManager(authenticationManager)
+				.authenticationFailureHandler((webFilterExchange, failure) -> (failure instanceof LoginThrottledException throttled)
+						? errorWriter.write(webFilterExchange.getExchange(), HttpStatus.TOO_MANY_REQUESTS,
+								lockedMessage(throttled),
+								(headers) -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds())))
+						: wrongCredentials.onAuthenticationFailure(webFilterExchange, failure)))
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			// No actuator endpoint takes writes; a GET never loads the token, so a scrape
 			// opens no session.
@@ -92,7 +127,7 @@ public final class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityWebFilterChain applicationSecurityWebFilterChain(ServerHttpSecurity http, JsonErrorWriter errorWriter,
-			ContentSecurityPolicy contentSecurityPolicy) {
+			ContentSecurityPolicy contentSecurityPolicy, ReactiveAuthenticationManager authenticationManager) {
 		PathPatternParserServerWebExchangeMatcher api = new PathPatternParserServerWebExchangeMatcher("/api/**");
 		DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
 				new DelegatingServerAuthenticationEntryPoint.DelegateEntry(api, new ApiAuthenticationEntryPoint(errorWriter)));
@@ -112,12 +147,22 @@ public final class SecurityConfiguration {
 				.authenticated())
 			.headers(headers(contentSecurityPolicy))
 			.csrf(sessionCsrf(errorWriter, csrfTokens))
-			.formLogin((form) -> form.loginPage("/login").authenticationSuccessHandler(loginSucceeded))
+			.formLogin((form) -> form.loginPage("/login")
+				.authenticationManager(authenticationManager)
+				.authenticationSuccessHandler(loginSucceeded)
+				.authenticationFailureHandler(new LoginFailureHandler()))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.logout((logout) -> logout.logoutUrl("/logout"))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(new ApiAccessDeniedHandler(errorWriter)))
 			.build();
+	}
+
+	// The login page words it the same way from /login?locked=<minutes>.
+	static String lockedMessage(LoginThrottledException throttled) {
+		long minutes = throttled.retryAfterMinutes();
+		return "Too many failed sign-in attempts. Try again in " + minutes + " minute" + ((minutes == 1) ? "" : "s")
+				+ ".";
 	}
 
 	// Spring Security's defaults stay on (X-Content-Type-Options: nosniff,
