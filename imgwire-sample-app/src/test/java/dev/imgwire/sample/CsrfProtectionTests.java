@@ -1,6 +1,12 @@
 package dev.imgwire.sample;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
@@ -54,6 +60,22 @@ class CsrfProtectionTests {
 			assertThat(body.path("parameterName").asString()).isEqualTo("_csrf");
 			assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
 					(cacheControl) -> assertThat(cacheControl).contains("no-store"));
+		}
+
+		@Test
+		void isNotLoadedByAScrapeOfTheActuatorWhichOpensNoSession() throws Exception {
+			String credentials = Base64.getEncoder()
+				.encodeToString(("demo:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+			HttpRequest scrape = HttpRequest
+				.newBuilder(URI.create("http://localhost:" + CsrfProtectionTests.this.port + "/actuator/prometheus"))
+				.timeout(Duration.ofSeconds(30))
+				.header("Authorization", "Basic " + credentials)
+				.build();
+
+			HttpResponse<String> response = HttpClient.newHttpClient().send(scrape, HttpResponse.BodyHandlers.ofString());
+
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
 		}
 
 		@Test

@@ -102,7 +102,6 @@ public final class SecurityConfiguration {
 	SecurityWebFilterChain actuatorSecurityWebFilterChain(ServerHttpSecurity http, JsonErrorWriter errorWriter,
 			ContentSecurityPolicy contentSecurityPolicy, ReactiveAuthenticationManager authenticationManager) {
 		HttpBasicServerAuthenticationEntryPoint challenge = new HttpBasicServerAuthenticationEntryPoint();
-		ServerAuthenticationFailureHandler wrongCredentials = new ServerAuthenticationEntryPointFailureHandler(challenge);
 		return http.securityMatcher(EndpointRequest.toAnyEndpoint())
 			.headers(headers(contentSecurityPolicy))
 			.authorizeExchange((exchanges) -> exchanges.matchers(EndpointRequest.to("health"))
@@ -111,11 +110,7 @@ public final class SecurityConfiguration {
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(challenge)
 				.authenticationManager(authenticationManager)
-				.authenticationFailureHandler((webFilterExchange, failure) -> (failure instanceof LoginThrottledException throttled)
-						? errorWriter.write(webFilterExchange.getExchange(), HttpStatus.TOO_MANY_REQUESTS,
-								lockedMessage(throttled),
-								(headers) -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds())))
-						: wrongCredentials.onAuthenticationFailure(webFilterExchange, failure)))
+				.authenticationFailureHandler(basicAuthenticationFailure(challenge, errorWriter)))
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			// No actuator endpoint takes writes; a GET never loads the token, so a scrape
 			// opens no session.
@@ -158,8 +153,23 @@ public final class SecurityConfiguration {
 			.build();
 	}
 
+	// Wrong credentials get the usual challenge; a throttled user name or address gets
+	// 429 with Retry-After, which a scraper can act on.
+	private static ServerAuthenticationFailureHandler basicAuthenticationFailure(
+			HttpBasicServerAuthenticationEntryPoint challenge, JsonErrorWriter errorWriter) {
+		ServerAuthenticationFailureHandler wrongCredentials = new ServerAuthenticationEntryPointFailureHandler(challenge);
+		return (webFilterExchange, failure) -> {
+			if (failure instanceof LoginThrottledException throttled) {
+				return errorWriter.write(webFilterExchange.getExchange(), HttpStatus.TOO_MANY_REQUESTS,
+						lockedMessage(throttled),
+						(headers) -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds())));
+			}
+			return wrongCredentials.onAuthenticationFailure(webFilterExchange, failure);
+		};
+	}
+
 	// The login page words it the same way from /login?locked=<minutes>.
-	static String lockedMessage(LoginThrottledException throttled) {
+	private static String lockedMessage(LoginThrottledException throttled) {
 		long minutes = throttled.retryAfterMinutes();
 		return "Too many failed sign-in attempts. Try again in " + minutes + " minute" + ((minutes == 1) ? "" : "s")
 				+ ".";
