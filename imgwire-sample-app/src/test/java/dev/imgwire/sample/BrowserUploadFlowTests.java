@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.imgwire.emulator.ImgwireEmulator;
+import dev.imgwire.sample.support.CspViolations;
 import dev.imgwire.sample.support.HeadlessChromium;
 import dev.imgwire.sample.support.TestImages;
 
@@ -33,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole flow in a real browser: log in, upload a PNG through the page, watch the
- * progress bar, see the image READY and rendered in the gallery, delete it.
+ * progress bar, see the image READY and rendered in the gallery, delete it. None of it
+ * may break a rule of the page's Content-Security-Policy.
  *
  * @author Imgwire
  */
@@ -45,6 +48,8 @@ class BrowserUploadFlowTests {
 
 	private static ChromeDriver driver;
 
+	private static CspViolations cspViolations;
+
 	@LocalServerPort
 	private int port;
 
@@ -54,6 +59,12 @@ class BrowserUploadFlowTests {
 	@BeforeAll
 	static void startBrowser(@TempDir Path profile) {
 		driver = HeadlessChromium.start(profile);
+		cspViolations = CspViolations.recordIn(driver);
+	}
+
+	@AfterEach
+	void pageBrokeNoRuleOfItsContentSecurityPolicy() {
+		assertThat(cspViolations.takeAll()).as("Content-Security-Policy violations").isEmpty();
 	}
 
 	@AfterAll

@@ -27,7 +27,7 @@ final class ApiAccessDeniedHandler implements ServerAccessDeniedHandler {
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
 		String message = (denied instanceof CsrfException)
-				? "Missing or invalid CSRF token: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header (reload the page to get a new one)"
+				? "Missing or invalid CSRF token: reload the page to get a new one (scripts get it from GET /api/csrf and send it in the X-XSRF-TOKEN header)"
 				: "You are not allowed to do this";
 		return this.errorWriter.write(exchange, HttpStatus.FORBIDDEN, message);
 	}

@@ -1,6 +1,8 @@
 package dev.imgwire.sample.web;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
 
+import dev.imgwire.client.ImgwireOperation;
 import dev.imgwire.client.error.ImgwireApiException;
 import dev.imgwire.client.error.ImgwireException;
 import dev.imgwire.client.error.ImgwireNotFoundException;
@@ -20,6 +23,7 @@ import dev.imgwire.client.error.ImgwireProcessingException;
 import dev.imgwire.client.error.ImgwireRateLimitException;
 import dev.imgwire.client.error.ImgwireRequestValidationException;
 import dev.imgwire.client.error.ImgwireTimeoutException;
+import dev.imgwire.client.error.ImgwireTransportException;
 import dev.imgwire.client.error.ImgwireValidationException;
 import dev.imgwire.client.error.ValidationError;
 import dev.imgwire.sample.ratelimit.RateLimitDecision;
@@ -37,6 +41,11 @@ import dev.imgwire.sample.ratelimit.RateLimitDecision;
  * <li>Imgwire failed, refused our Server Key, or could not be reached: 502, or 504 when
  * it did not answer in time. Our own credentials being refused is not the browser's
  * fault, so it is not passed on as 401/403.</li>
+ * <li>an import by URL that failed for any reason but a rate limit: 502 with one short,
+ * fixed message. Imgwire's own words would say whether something answered at that
+ * address ("Connection refused", "HTTP status 401"), which would let a user probe the
+ * network Imgwire fetches from; they go to the log instead, with the URL's credentials
+ * and query left out.</li>
  * </ul>
  *
  * @author Imgwire
@@ -46,6 +55,15 @@ public final class ApiExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ApiExceptionHandler.class);
 
+	/** What the browser hears whenever Imgwire could not import an image by URL. */
+	static final String URL_NOT_FETCHED = "The image could not be fetched from that URL.";
+
+	private static final String URL_IMPORT_PATH = ImgwireOperation.UPLOAD_VIA_URL.pathTemplate();
+
+	// scheme://[userinfo@]rest[?query][#fragment], for redacting URLs in log lines.
+	private static final Pattern URL = Pattern
+		.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/\\s?#@]*@)?([^\\s?#]*)(\\?[^\\s#]*)?(#\\S*)?");
+
 	@ExceptionHandler
 	ResponseEntity<ApiError> requestValidation(ImgwireRequestValidationException ex) {
 		return ResponseEntity.badRequest().body(new ApiError(ex.getMessage(), ex.getField()));
@@ -53,6 +71,9 @@ public final class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> apiValidation(ImgwireValidationException ex) {
+		if (isUrlImport(ex.getPathTemplate())) {
+			return urlNotFetched(ex);
+		}
 		String field = ex.getValidationErrors()
 			.stream()
 			.findFirst()
@@ -91,12 +112,18 @@ public final class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> timeout(ImgwireTimeoutException ex) {
+		if (isUrlImport(ex.getPathTemplate())) {
+			return urlNotFetched(ex);
+		}
 		return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT)
 			.body(ApiError.of("Imgwire did not answer in time: " + ex.getMessage()));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> upstream(ImgwireApiException ex) {
+		if (isUrlImport(ex.getPathTemplate())) {
+			return urlNotFetched(ex);
+		}
 		logger.warn("Imgwire call failed: " + ex.getMessage());
 		return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
 			.body(ApiError.of("Imgwire failed (HTTP " + ex.getStatusCode() + ")"
@@ -105,6 +132,9 @@ public final class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> otherClientFailure(ImgwireException ex) {
+		if (ex instanceof ImgwireTransportException transport && isUrlImport(transport.getPathTemplate())) {
+			return urlNotFetched(ex);
+		}
 		logger.warn("Imgwire call failed: " + ex.getMessage());
 		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(ApiError.of("Imgwire failed: " + ex.getMessage()));
 	}
@@ -117,6 +147,33 @@ public final class ApiExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ApiError> badInput(ServerWebInputException ex) {
 		return ResponseEntity.badRequest().body(ApiError.of("Invalid request: " + ex.getReason()));
+	}
+
+	private static boolean isUrlImport(String pathTemplate) {
+		return URL_IMPORT_PATH.equals(pathTemplate);
+	}
+
+	private static ResponseEntity<ApiError> urlNotFetched(ImgwireException ex) {
+		logger.warn("Imgwire could not import an image by URL: " + redactUrls(ex.getMessage()));
+		return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(ApiError.of(URL_NOT_FETCHED));
+	}
+
+	/**
+	 * The text with the user info, query and fragment of every URL in it replaced, so
+	 * that credentials or signatures in a URL someone asked to import stay out of the log.
+	 * @param text the text, such as Imgwire's error detail
+	 * @return the text with URLs redacted
+	 */
+	static String redactUrls(String text) {
+		Matcher matcher = URL.matcher(text);
+		StringBuilder redacted = new StringBuilder();
+		while (matcher.find()) {
+			String replacement = matcher.group(1) + ((matcher.group(2) != null) ? "<redacted>@" : "") + matcher.group(3)
+					+ ((matcher.group(4) != null) ? "?<redacted>" : "") + ((matcher.group(5) != null) ? "#<redacted>" : "");
+			matcher.appendReplacement(redacted, Matcher.quoteReplacement(replacement));
+		}
+		matcher.appendTail(redacted);
+		return redacted.toString();
 	}
 
 	private static String fieldOf(ValidationError error) {

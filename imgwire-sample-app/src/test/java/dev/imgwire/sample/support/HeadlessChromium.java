@@ -3,6 +3,7 @@ package dev.imgwire.sample.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -47,6 +48,8 @@ public final class HeadlessChromium {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--no-first-run", "--window-size=1280,1024", "--user-data-dir=" + userDataDirectory.toAbsolutePath());
+		// The console, where the browser reports what a Content-Security-Policy blocked.
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 			.usingAnyFreePort()
 			.withTimeout(Duration.ofSeconds(60))

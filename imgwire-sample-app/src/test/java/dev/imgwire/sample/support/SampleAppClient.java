@@ -11,7 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -20,13 +23,16 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A browser-like HTTP client for the running sample: it keeps cookies (session and
- * {@code XSRF-TOKEN}), logs in through the form, and sends the CSRF header on writes as
- * the page's script does.
+ * A browser-like HTTP client for the running sample: it keeps cookies (the session),
+ * logs in through the form, and sends the CSRF header on writes with the token from
+ * {@code GET /api/csrf}, as the page's script does.
  *
  * @author Imgwire
  */
 public final class SampleAppClient {
+
+	/** The header the page's script sends the CSRF token in. */
+	public static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -54,16 +60,28 @@ public final class SampleAppClient {
 	 * @return this client, now holding a session
 	 */
 	public SampleAppClient login(String user, String password) {
-		HttpResponse<String> loginPage = get("/login");
-		assertThat(loginPage.statusCode()).isEqualTo(200);
-		String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrfToken());
-		HttpResponse<String> response = send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form)));
+		HttpResponse<String> response = submitLogin(user, password);
 		assertThat(response.statusCode()).as("login answer").isEqualTo(302);
 		assertThat(response.headers().firstValue("Location")).as("login redirect").hasValue("/");
-		// The page the login redirects to; it also makes sure a CSRF cookie is present.
+		// The page the login redirects to.
 		assertThat(get("/").statusCode()).isEqualTo(200);
 		return this;
+	}
+
+	/**
+	 * Post the login form as a browser does, whatever the outcome.
+	 * @param user the user name
+	 * @param password the password
+	 * @return the answer, a redirect
+	 */
+	public HttpResponse<String> submitLogin(String user, String password) {
+		HttpResponse<String> loginPage = get("/login");
+		assertThat(loginPage.statusCode()).isEqualTo(200);
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("username", user);
+		form.put("password", password);
+		form.put("_csrf", csrfToken());
+		return postForm("/login", form);
 	}
 
 	public HttpResponse<String> get(String path) {
@@ -84,16 +102,31 @@ public final class SampleAppClient {
 	 * POST a JSON body with the given CSRF header value.
 	 * @param path the path
 	 * @param body the JSON body
-	 * @param csrfToken the {@code X-XSRF-TOKEN} header value, or {@code null} to send none
+	 * @param csrfToken the {@value #CSRF_HEADER} header value, or {@code null} to send none
 	 * @return the answer
 	 */
 	public HttpResponse<String> postJson(String path, String body, @Nullable String csrfToken) {
 		HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (csrfToken != null) {
-			request.header("X-XSRF-TOKEN", csrfToken);
+			request.header(CSRF_HEADER, csrfToken);
 		}
 		return send(request);
+	}
+
+	/**
+	 * POST a form, as a browser submits one.
+	 * @param path the path
+	 * @param fields the fields, in order
+	 * @return the answer
+	 */
+	public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+		String form = fields.entrySet()
+			.stream()
+			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
 	}
 
 	/**
@@ -116,28 +149,44 @@ public final class SampleAppClient {
 	}
 
 	public HttpResponse<String> delete(String path) {
-		return send(request(path).header("X-XSRF-TOKEN", csrfToken()).DELETE());
+		return send(request(path).header(CSRF_HEADER, csrfToken()).DELETE());
 	}
 
 	/**
-	 * The current CSRF token, fetching the login page first when no cookie is held yet.
+	 * The CSRF token of this client's session, from {@code GET /api/csrf} as the page
+	 * gets it (which opens a session when there is none yet). Each call answers a newly
+	 * masked value of the same token.
 	 * @return the token
 	 */
 	public String csrfToken() {
-		String token = cookie("XSRF-TOKEN");
-		if (token == null) {
-			get("/login");
-			token = cookie("XSRF-TOKEN");
-		}
-		assertThat(token).as("XSRF-TOKEN cookie").isNotBlank();
+		HttpResponse<String> response = get("/api/csrf");
+		assertThat(response.statusCode()).as("GET /api/csrf: " + response.body()).isEqualTo(200);
+		JsonNode body = json(response);
+		assertThat(body.path("headerName").asString()).isEqualTo(CSRF_HEADER);
+		String token = body.path("token").asString();
+		assertThat(token).as("CSRF token").isNotBlank();
 		return token;
 	}
 
-	public static JsonNode json(HttpResponse<String> response) {
-		return json.readTree(response.body());
+	/**
+	 * Store a cookie for the app's origin, as a script of a sibling site or a network
+	 * attacker could plant one in a browser.
+	 * @param name the cookie name
+	 * @param value the cookie value
+	 */
+	public void plantCookie(String name, String value) {
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		this.cookies.getCookieStore().add(this.baseUri, cookie);
 	}
 
-	private String cookie(String name) {
+	/**
+	 * The value of a cookie this client holds.
+	 * @param name the cookie name
+	 * @return the value, or {@code null} when there is none
+	 */
+	public @Nullable String cookie(String name) {
 		return this.cookies.getCookieStore()
 			.get(this.baseUri)
 			.stream()
@@ -145,6 +194,10 @@ public final class SampleAppClient {
 			.map(HttpCookie::getValue)
 			.findFirst()
 			.orElse(null);
+	}
+
+	public static JsonNode json(HttpResponse<String> response) {
+		return json.readTree(response.body());
 	}
 
 	// Like a browser, takes anything, JSON and HTML preferred (Prometheus answers text).
