@@ -21,7 +21,9 @@ import dev.imgwire.emulator.processing.ProcessingScheduler;
 import dev.imgwire.emulator.processing.RemoteImageFetcher;
 import dev.imgwire.emulator.routes.EmulatorRoutes;
 import dev.imgwire.emulator.routes.ServerSettings;
+import dev.imgwire.emulator.routes.http.EmptyErrorBodies;
 import dev.imgwire.emulator.routes.http.EmulatorHttpHandler;
+import dev.imgwire.emulator.routes.http.LingeringClose;
 import dev.imgwire.emulator.routes.wire.Endpoints;
 import dev.imgwire.emulator.state.EmulatorState;
 import dev.imgwire.emulator.state.EmulatorStore;
@@ -99,6 +101,13 @@ public final class ImgwireEmulator implements AutoCloseable {
 				.host(builder.host)
 				.port(builder.port)
 				.runOn(this.loops, false)
+				// Reaps connections that sit idle between requests; a stalling request body
+				// is bounded by the same duration in Exchange.
+				.idleTimeout(builder.idleTimeout)
+				.doOnChannelInit((observer, channel, remote) -> {
+					EmptyErrorBodies.install(channel);
+					LingeringClose.install(channel);
+				})
 				.doOnConnection((connection) -> this.connections.add(connection.channel()))
 				.handle((request, response) -> {
 					EmulatorHttpHandler current = this.handler;
@@ -114,7 +123,8 @@ public final class ImgwireEmulator implements AutoCloseable {
 		this.baseUrl = "http://" + urlHost(builder.host) + ":" + this.server.port();
 		Endpoints endpoints = new Endpoints(this.baseUrl, UUID.randomUUID(), this.environmentId);
 		ServerSettings settings = new ServerSettings(this.serverKey, this.clientKey, builder.requireSignedUploads,
-				builder.uploadUrlTtl, builder.uploadTokenTtl, builder.maxUrlFetchBytes, builder.maxUploadBytes);
+				builder.uploadUrlTtl, builder.uploadTokenTtl, builder.maxUrlFetchBytes, builder.maxUploadBytes,
+				builder.maxJsonBodyBytes, builder.idleTimeout);
 		// The URLs handed out embed the port, which is only known after binding; until
 		// this assignment the server answers 503.
 		this.handler = EmulatorRoutes.handler(settings, endpoints, this.store, this.faultQueue, this.scheduler,
@@ -254,6 +264,10 @@ public final class ImgwireEmulator implements AutoCloseable {
 
 		private long maxUploadBytes = 1024L * 1024 * 1024;
 
+		private long maxJsonBodyBytes = 1024L * 1024;
+
+		private Duration idleTimeout = Duration.ofSeconds(30);
+
 		private Path storageDirectory;
 
 		private Clock clock = Clock.systemUTC();
@@ -364,6 +378,30 @@ public final class ImgwireEmulator implements AutoCloseable {
 		}
 
 		/**
+		 * Size limit for JSON request bodies, 1 MiB by default. A larger body is answered
+		 * with 413 {@code PayloadTooLargeError} without reading the rest of it.
+		 * @param bytes the limit
+		 * @return this builder
+		 */
+		public Builder maxJsonBodyBytes(long bytes) {
+			this.maxJsonBodyBytes = requirePositive(bytes, "maxJsonBodyBytes");
+			return this;
+		}
+
+		/**
+		 * How long a connection may sit idle between requests, and a request body may go
+		 * without a byte arriving, before the emulator gives up on it; 30 seconds by
+		 * default. A stalled body is answered with 408 {@code RequestTimeoutError}, its
+		 * partial upload deleted and the image released for another PUT.
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder idleTimeout(Duration timeout) {
+			this.idleTimeout = requirePositive(timeout, "idleTimeout");
+			return this;
+		}
+
+		/**
 		 * Directory in which the emulator creates its own storage directory; the system
 		 * temp directory by default. Only the emulator's own subdirectory is deleted on
 		 * close.
@@ -409,6 +447,13 @@ public final class ImgwireEmulator implements AutoCloseable {
 		private static Duration requireNonNegative(Duration value, String name) {
 			if (value == null || value.isNegative()) {
 				throw new IllegalArgumentException(name + " must be zero or positive");
+			}
+			return value;
+		}
+
+		private static Duration requirePositive(Duration value, String name) {
+			if (value == null || value.isNegative() || value.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive");
 			}
 			return value;
 		}

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -92,6 +93,26 @@ class ImgwireEmulatorApplicationTests {
 			assertThat(http.postJson("/api/v1/images/standard_upload", "ck_test_a", "{\"file_name\":\"a.png\"}")
 				.statusCode()).as("signed uploads required").isEqualTo(401);
 		}
+	}
+
+	@Test
+	@Timeout(60)
+	void limitOptionsConfigureTheEmulator() {
+		LaunchArguments arguments = LaunchArguments.parse("--port=0", "--idle-timeout=500ms", "--max-json-body-bytes=64");
+		try (ImgwireEmulator emulator = arguments.builder().start()) {
+			HttpResponse<String> refused = new TestHttp(emulator).postJson("/api/v1/images/standard_upload",
+					emulator.serverKey(), "{\"file_name\":\"" + "a".repeat(100) + ".png\"}");
+			assertThat(refused.statusCode()).isEqualTo(413);
+			try (RawHttp idle = new RawHttp(emulator.port())) {
+				assertThat(idle.closedByServer()).as("idle connection closed").isTrue();
+			}
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> LaunchArguments.parse("--idle-timeout=0s"))
+			.withMessageContaining("--idle-timeout");
+		assertThatIllegalArgumentException().isThrownBy(() -> LaunchArguments.parse("--idle-timeout=soon"))
+			.withMessageContaining("--idle-timeout");
+		assertThatIllegalArgumentException().isThrownBy(() -> LaunchArguments.parse("--max-json-body-bytes=lots"))
+			.withMessageContaining("--max-json-body-bytes");
 	}
 
 	@Test

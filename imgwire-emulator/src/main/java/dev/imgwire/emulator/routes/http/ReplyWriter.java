@@ -66,6 +66,14 @@ final class ReplyWriter {
 	}
 
 	private static void prepare(HttpServerResponse response, HttpReply reply, long contentLength) {
+		EmptyErrorBodies.markOwnReply(response);
+		if (reply.closesConnection()) {
+			response.keepAlive(false);
+			if (reply.status() != 408) {
+				// The client may still be sending the body this reply refused.
+				LingeringClose.request(response);
+			}
+		}
 		response.status(reply.status());
 		response.responseHeaders().add(reply.headers());
 		if (!response.responseHeaders().contains(HttpHeaderNames.CONTENT_LENGTH)) {

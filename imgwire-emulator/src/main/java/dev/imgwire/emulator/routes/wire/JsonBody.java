@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 
@@ -53,6 +54,9 @@ public final class JsonBody {
 		try {
 			root = Json.read(content);
 		}
+		catch (StreamConstraintsException ex) {
+			throw ApiException.invalidRequest("The JSON body exceeds the parser's limits: " + limitExceeded(ex));
+		}
 		catch (JacksonException ex) {
 			long offset = (ex instanceof StreamReadException read && read.getLocation() != null)
 					? Math.max(0, read.getLocation().getByteOffset()) : 0;
@@ -66,6 +70,16 @@ public final class JsonBody {
 					"Input should be a valid dictionary or object to extract fields from", "body");
 		}
 		return new JsonBody(root);
+	}
+
+	private static String limitExceeded(StreamConstraintsException ex) {
+		String message = ex.getOriginalMessage();
+		if (message != null && message.contains("nesting depth")) {
+			return "it nests deeper than " + Json.MAX_NESTING_DEPTH + " levels";
+		}
+		// Jackson's own sentence, without the hint at its configuration API.
+		int hint = (message != null) ? message.indexOf(" (") : -1;
+		return (hint > 0) ? message.substring(0, hint) : String.valueOf(message);
 	}
 
 	public void validate() {
