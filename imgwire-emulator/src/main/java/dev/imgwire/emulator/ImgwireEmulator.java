@@ -17,6 +17,7 @@ import reactor.netty.resources.LoopResources;
 
 import dev.imgwire.emulator.fault.FaultQueue;
 import dev.imgwire.emulator.fault.Faults;
+import dev.imgwire.emulator.processing.AddressPolicy;
 import dev.imgwire.emulator.processing.ProcessingScheduler;
 import dev.imgwire.emulator.processing.RemoteImageFetcher;
 import dev.imgwire.emulator.routes.EmulatorRoutes;
@@ -125,10 +126,12 @@ public final class ImgwireEmulator implements AutoCloseable {
 		ServerSettings settings = new ServerSettings(this.serverKey, this.clientKey, builder.requireSignedUploads,
 				builder.uploadUrlTtl, builder.uploadTokenTtl, builder.maxUrlFetchBytes, builder.maxUploadBytes,
 				builder.maxJsonBodyBytes, builder.idleTimeout);
+		RemoteImageFetcher fetcher = new RemoteImageFetcher(this.loops, this.scheduler.blocking(),
+				new AddressPolicy(builder.allowLoopbackUrls), builder.urlFetchTimeout);
 		// The URLs handed out embed the port, which is only known after binding; until
 		// this assignment the server answers 503.
 		this.handler = EmulatorRoutes.handler(settings, endpoints, this.store, this.faultQueue, this.scheduler,
-				new RemoteImageFetcher(this.loops));
+				fetcher);
 	}
 
 	public static Builder builder() {
@@ -268,6 +271,10 @@ public final class ImgwireEmulator implements AutoCloseable {
 
 		private Duration idleTimeout = Duration.ofSeconds(30);
 
+		private Duration urlFetchTimeout = Duration.ofSeconds(10);
+
+		private boolean allowLoopbackUrls;
+
 		private Path storageDirectory;
 
 		private Clock clock = Clock.systemUTC();
@@ -398,6 +405,33 @@ public final class ImgwireEmulator implements AutoCloseable {
 		 */
 		public Builder idleTimeout(Duration timeout) {
 			this.idleTimeout = requirePositive(timeout, "idleTimeout");
+			return this;
+		}
+
+		/**
+		 * Deadline for a whole {@code upload_via_url} fetch, from resolving the host to the
+		 * last byte, 10 seconds by default; a source that is slower fails with 400
+		 * {@code UrlFetchError}.
+		 * @param timeout the deadline
+		 * @return this builder
+		 */
+		public Builder urlFetchTimeout(Duration timeout) {
+			this.urlFetchTimeout = requirePositive(timeout, "urlFetchTimeout");
+			return this;
+		}
+
+		/**
+		 * Whether {@code upload_via_url} may fetch from loopback addresses such as
+		 * {@code 127.0.0.1}, e.g. an image's own {@code cdn_url} on this emulator or a
+		 * test's local server. Off by default: like the real Imgwire, the emulator fetches
+		 * only from public addresses, and refuses loopback, private, link-local,
+		 * unspecified and multicast ones with 400 {@code UrlFetchError}. Private and other
+		 * non-public ranges stay refused either way.
+		 * @param allow whether to allow loopback sources
+		 * @return this builder
+		 */
+		public Builder allowLoopbackUrls(boolean allow) {
+			this.allowLoopbackUrls = allow;
 			return this;
 		}
 

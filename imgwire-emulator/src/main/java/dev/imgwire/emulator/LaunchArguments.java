@@ -31,6 +31,10 @@ final class LaunchArguments {
 			  --storage-dir=<path>          parent directory for stored bytes (default: system temp)
 			  --idle-timeout=<duration>     close idle connections and abandon request bodies that
 			                                stall this long (default 30s)
+			  --url-fetch-timeout=<duration>
+			                                deadline for a whole upload_via_url fetch (default 10s)
+			  --allow-loopback-urls[=true]  let upload_via_url fetch from loopback addresses such as
+			                                127.0.0.1 (default false: public addresses only)
 			  --max-json-body-bytes=<n>     size limit for JSON request bodies (default 1048576)
 			  --help                        show this help
 			""";
@@ -75,6 +79,10 @@ final class LaunchArguments {
 			this.builder.requireSignedUploads(true);
 			return;
 		}
+		if (arg.equals("--allow-loopback-urls")) {
+			this.builder.allowLoopbackUrls(true);
+			return;
+		}
 		int equals = arg.indexOf('=');
 		if (!arg.startsWith("--") || equals < 0) {
 			throw new IllegalArgumentException("Unknown argument '" + arg + "'");
@@ -91,6 +99,8 @@ final class LaunchArguments {
 			case "require-signed-uploads" -> this.builder.requireSignedUploads(parseBoolean(name, value));
 			case "storage-dir" -> this.builder.storageDirectory(Path.of(value));
 			case "idle-timeout" -> this.builder.idleTimeout(positive(name, parseDuration(name, value)));
+			case "url-fetch-timeout" -> this.builder.urlFetchTimeout(positive(name, parseDuration(name, value)));
+			case "allow-loopback-urls" -> this.builder.allowLoopbackUrls(parseBoolean(name, value));
 			case "max-json-body-bytes" -> this.builder.maxJsonBodyBytes(parseBytes(name, value));
 			default -> throw new IllegalArgumentException("Unknown option '--" + name + "'");
 		}

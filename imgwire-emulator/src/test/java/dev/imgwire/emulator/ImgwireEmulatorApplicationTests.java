@@ -116,6 +116,32 @@ class ImgwireEmulatorApplicationTests {
 	}
 
 	@Test
+	@Timeout(60)
+	void urlFetchOptionsConfigureTheEmulator() {
+		try (ImgwireEmulator strict = LaunchArguments.parse("--port=0", "--url-fetch-timeout=2s").builder().start();
+				ImgwireEmulator loopback = LaunchArguments.parse("--port=0", "--allow-loopback-urls").builder().start();
+				ImgwireEmulator explicit = LaunchArguments.parse("--port=0", "--allow-loopback-urls=true")
+					.builder()
+					.start()) {
+			TestHttp strictHttp = new TestHttp(strict);
+			String id = strictHttp.upload("a.png", "image/png", SampleImages.png(2, 2));
+			String cdnUrl = strictHttp.retrieve(id).get("cdn_url").stringValue();
+			String body = "{\"url\":\"" + cdnUrl + "\"}";
+			assertThat(strictHttp.postJson("/api/v1/images/upload_via_url", strict.serverKey(), body).statusCode())
+				.as("loopback refused by default").isEqualTo(400);
+			for (ImgwireEmulator allowed : List.of(loopback, explicit)) {
+				HttpResponse<String> copied = new TestHttp(allowed).postJson("/api/v1/images/upload_via_url",
+						allowed.serverKey(), body);
+				assertThat(copied.statusCode()).as(copied.body()).isEqualTo(200);
+			}
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> LaunchArguments.parse("--url-fetch-timeout=-1s"))
+			.withMessageContaining("--url-fetch-timeout");
+		assertThatIllegalArgumentException().isThrownBy(() -> LaunchArguments.parse("--allow-loopback-urls=yes"))
+			.withMessageContaining("--allow-loopback-urls");
+	}
+
+	@Test
 	void processingDelayAcceptsSecondsMillisecondsAndIsoDurations() {
 		assertThat(LaunchArguments.parseDuration("2s")).isEqualTo(Duration.ofSeconds(2));
 		assertThat(LaunchArguments.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
