@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,16 +105,9 @@ final class RawHttp implements AutoCloseable {
 	 * chunked encoding, or everything up to the close.
 	 */
 	Response read() {
+		Response head = readHead();
+		Map<String, String> headers = head.headers();
 		try {
-			String statusLine = readLine();
-			if (statusLine == null) {
-				throw new IOException("Connection closed before a response");
-			}
-			Map<String, String> headers = new LinkedHashMap<>();
-			for (String line = readLine(); line != null && !line.isEmpty(); line = readLine()) {
-				int colon = line.indexOf(':');
-				headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-			}
 			byte[] body;
 			if (headers.containsKey("content-length")) {
 				body = this.in.readNBytes(Integer.parseInt(headers.get("content-length")));
@@ -124,8 +118,28 @@ final class RawHttp implements AutoCloseable {
 			else {
 				body = this.in.readAllBytes();
 			}
-			int status = Integer.parseInt(statusLine.split(" ")[1]);
-			return new Response(status, headers, body);
+			return new Response(head.status(), headers, body);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Read status line and headers only, leaving the body to be read.
+	 */
+	Response readHead() {
+		try {
+			String statusLine = readLine();
+			if (statusLine == null) {
+				throw new IOException("Connection closed before a response");
+			}
+			Map<String, String> headers = new LinkedHashMap<>();
+			for (String line = readLine(); line != null && !line.isEmpty(); line = readLine()) {
+				int colon = line.indexOf(':');
+				headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+			}
+			return new Response(Integer.parseInt(statusLine.split(" ")[1]), headers, new byte[0]);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -152,10 +166,10 @@ final class RawHttp implements AutoCloseable {
 	}
 
 	/**
-	 * Read the bytes of a body as they arrive, recording the size of each read.
+	 * Read {@code total} body bytes as they arrive, keeping each read separately.
 	 */
-	List<Integer> readPieces(int total) {
-		List<Integer> pieces = new ArrayList<>();
+	List<byte[]> readPieces(int total) {
+		List<byte[]> pieces = new ArrayList<>();
 		byte[] buffer = new byte[8192];
 		int received = 0;
 		try {
@@ -164,7 +178,7 @@ final class RawHttp implements AutoCloseable {
 				if (read < 0) {
 					break;
 				}
-				pieces.add(read);
+				pieces.add(Arrays.copyOf(buffer, read));
 				received += read;
 			}
 			return pieces;
@@ -172,10 +186,6 @@ final class RawHttp implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	InputStream input() {
-		return this.in;
 	}
 
 	String readLine() throws IOException {
