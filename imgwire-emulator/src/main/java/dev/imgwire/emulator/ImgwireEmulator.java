@@ -19,11 +19,14 @@ import dev.imgwire.emulator.cdn.CdnCacheStatistics;
 import dev.imgwire.emulator.cdn.CdnVariants;
 import dev.imgwire.emulator.fault.FaultQueue;
 import dev.imgwire.emulator.fault.Faults;
+import dev.imgwire.emulator.processing.AddressPolicy;
 import dev.imgwire.emulator.processing.ProcessingScheduler;
 import dev.imgwire.emulator.processing.RemoteImageFetcher;
 import dev.imgwire.emulator.routes.EmulatorRoutes;
 import dev.imgwire.emulator.routes.ServerSettings;
+import dev.imgwire.emulator.routes.http.EmptyErrorBodies;
 import dev.imgwire.emulator.routes.http.EmulatorHttpHandler;
+import dev.imgwire.emulator.routes.http.LingeringClose;
 import dev.imgwire.emulator.routes.wire.Endpoints;
 import dev.imgwire.emulator.state.EmulatorState;
 import dev.imgwire.emulator.state.EmulatorStore;
@@ -104,6 +107,13 @@ public final class ImgwireEmulator implements AutoCloseable {
 				.host(builder.host)
 				.port(builder.port)
 				.runOn(this.loops, false)
+				// Reaps connections that sit idle between requests; a stalling request body
+				// is bounded by the same duration in Exchange.
+				.idleTimeout(builder.idleTimeout)
+				.doOnChannelInit((observer, channel, remote) -> {
+					EmptyErrorBodies.install(channel);
+					LingeringClose.install(channel);
+				})
 				.doOnConnection((connection) -> this.connections.add(connection.channel()))
 				.handle((request, response) -> {
 					EmulatorHttpHandler current = this.handler;
@@ -119,11 +129,14 @@ public final class ImgwireEmulator implements AutoCloseable {
 		this.baseUrl = "http://" + urlHost(builder.host) + ":" + this.server.port();
 		Endpoints endpoints = new Endpoints(this.baseUrl, UUID.randomUUID(), this.environmentId);
 		ServerSettings settings = new ServerSettings(this.serverKey, this.clientKey, builder.requireSignedUploads,
-				builder.uploadUrlTtl, builder.uploadTokenTtl, builder.maxUrlFetchBytes, builder.maxUploadBytes);
+				builder.uploadUrlTtl, builder.uploadTokenTtl, builder.maxUrlFetchBytes, builder.maxUploadBytes,
+				builder.maxJsonBodyBytes, builder.idleTimeout);
+		RemoteImageFetcher fetcher = new RemoteImageFetcher(this.loops, this.scheduler.blocking(),
+				new AddressPolicy(builder.allowLoopbackUrls), builder.urlFetchTimeout);
 		// The URLs handed out embed the port, which is only known after binding; until
 		// this assignment the server answers 503.
 		this.handler = EmulatorRoutes.handler(settings, endpoints, this.store, this.faultQueue, this.scheduler,
-				new RemoteImageFetcher(this.loops), this.cdnVariants);
+				fetcher, this.cdnVariants);
 	}
 
 	public static Builder builder() {
@@ -273,6 +286,14 @@ public final class ImgwireEmulator implements AutoCloseable {
 
 		private long cdnCacheBytes = CdnVariants.DEFAULT_CACHE_BYTES;
 
+		private long maxJsonBodyBytes = 1024L * 1024;
+
+		private Duration idleTimeout = Duration.ofSeconds(30);
+
+		private Duration urlFetchTimeout = Duration.ofSeconds(10);
+
+		private boolean allowLoopbackUrls;
+
 		private Path storageDirectory;
 
 		private Clock clock = Clock.systemUTC();
@@ -397,6 +418,57 @@ public final class ImgwireEmulator implements AutoCloseable {
 		}
 
 		/**
+		 * Size limit for JSON request bodies, 1 MiB by default. A larger body is answered
+		 * with 413 {@code PayloadTooLargeError} without reading the rest of it.
+		 * @param bytes the limit
+		 * @return this builder
+		 */
+		public Builder maxJsonBodyBytes(long bytes) {
+			this.maxJsonBodyBytes = requirePositive(bytes, "maxJsonBodyBytes");
+			return this;
+		}
+
+		/**
+		 * How long a connection may sit idle between requests, and a request body may go
+		 * without a byte arriving, before the emulator gives up on it; 30 seconds by
+		 * default. A stalled body is answered with 408 {@code RequestTimeoutError}, its
+		 * partial upload deleted and the image released for another PUT.
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder idleTimeout(Duration timeout) {
+			this.idleTimeout = requirePositive(timeout, "idleTimeout");
+			return this;
+		}
+
+		/**
+		 * Deadline for a whole {@code upload_via_url} fetch, from resolving the host to the
+		 * last byte, 10 seconds by default; a source that is slower fails with 400
+		 * {@code UrlFetchError}.
+		 * @param timeout the deadline
+		 * @return this builder
+		 */
+		public Builder urlFetchTimeout(Duration timeout) {
+			this.urlFetchTimeout = requirePositive(timeout, "urlFetchTimeout");
+			return this;
+		}
+
+		/**
+		 * Whether {@code upload_via_url} may fetch from loopback addresses such as
+		 * {@code 127.0.0.1}, e.g. an image's own {@code cdn_url} on this emulator or a
+		 * test's local server. Off by default: like the real Imgwire, the emulator fetches
+		 * only from public addresses, and refuses loopback, private, link-local,
+		 * unspecified and multicast ones with 400 {@code UrlFetchError}. Private and other
+		 * non-public ranges stay refused either way.
+		 * @param allow whether to allow loopback sources
+		 * @return this builder
+		 */
+		public Builder allowLoopbackUrls(boolean allow) {
+			this.allowLoopbackUrls = allow;
+			return this;
+		}
+
+		/**
 		 * Directory in which the emulator creates its own storage directory; the system
 		 * temp directory by default. Only the emulator's own subdirectory is deleted on
 		 * close.
@@ -442,6 +514,13 @@ public final class ImgwireEmulator implements AutoCloseable {
 		private static Duration requireNonNegative(Duration value, String name) {
 			if (value == null || value.isNegative()) {
 				throw new IllegalArgumentException(name + " must be zero or positive");
+			}
+			return value;
+		}
+
+		private static Duration requirePositive(Duration value, String name) {
+			if (value == null || value.isNegative() || value.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive");
 			}
 			return value;
 		}

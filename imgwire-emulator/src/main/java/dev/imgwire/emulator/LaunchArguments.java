@@ -29,6 +29,13 @@ final class LaunchArguments {
 			                                (default: none, which allows any origin)
 			  --require-signed-uploads      client-key uploads need an upload_token
 			  --storage-dir=<path>          parent directory for stored bytes (default: system temp)
+			  --idle-timeout=<duration>     close idle connections and abandon request bodies that
+			                                stall this long (default 30s)
+			  --url-fetch-timeout=<duration>
+			                                deadline for a whole upload_via_url fetch (default 10s)
+			  --allow-loopback-urls[=true]  let upload_via_url fetch from loopback addresses such as
+			                                127.0.0.1 (default false: public addresses only)
+			  --max-json-body-bytes=<n>     size limit for JSON request bodies (default 1048576)
 			  --help                        show this help
 			""";
 
@@ -72,6 +79,10 @@ final class LaunchArguments {
 			this.builder.requireSignedUploads(true);
 			return;
 		}
+		if (arg.equals("--allow-loopback-urls")) {
+			this.builder.allowLoopbackUrls(true);
+			return;
+		}
 		int equals = arg.indexOf('=');
 		if (!arg.startsWith("--") || equals < 0) {
 			throw new IllegalArgumentException("Unknown argument '" + arg + "'");
@@ -85,8 +96,12 @@ final class LaunchArguments {
 			case "client-key" -> this.builder.clientKey(value);
 			case "processing-delay" -> this.builder.processingDelay(parseDuration(value));
 			case "allowed-origins" -> this.builder.allowedOrigins(origins(value));
-			case "require-signed-uploads" -> this.builder.requireSignedUploads(parseBoolean(value));
+			case "require-signed-uploads" -> this.builder.requireSignedUploads(parseBoolean(name, value));
 			case "storage-dir" -> this.builder.storageDirectory(Path.of(value));
+			case "idle-timeout" -> this.builder.idleTimeout(positive(name, parseDuration(name, value)));
+			case "url-fetch-timeout" -> this.builder.urlFetchTimeout(positive(name, parseDuration(name, value)));
+			case "allow-loopback-urls" -> this.builder.allowLoopbackUrls(parseBoolean(name, value));
+			case "max-json-body-bytes" -> this.builder.maxJsonBodyBytes(parseBytes(name, value));
 			default -> throw new IllegalArgumentException("Unknown option '--" + name + "'");
 		}
 	}
@@ -111,6 +126,10 @@ final class LaunchArguments {
 	 * @return the duration
 	 */
 	static Duration parseDuration(String value) {
+		return parseDuration("processing-delay", value);
+	}
+
+	private static Duration parseDuration(String option, String value) {
 		String text = value.trim().toLowerCase(Locale.ROOT);
 		try {
 			if (text.startsWith("pt")) {
@@ -128,15 +147,35 @@ final class LaunchArguments {
 			return Duration.ofMillis(Long.parseLong(text));
 		}
 		catch (NumberFormatException | DateTimeParseException ex) {
-			throw new IllegalArgumentException("--processing-delay must look like 2s, 500ms or PT2S, was '" + value + "'");
+			throw new IllegalArgumentException("--" + option + " must look like 2s, 500ms or PT2S, was '" + value + "'");
 		}
 	}
 
-	private static boolean parseBoolean(String value) {
+	private static Duration positive(String option, Duration duration) {
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException("--" + option + " must be positive, was " + duration);
+		}
+		return duration;
+	}
+
+	private static boolean parseBoolean(String option, String value) {
 		if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
 			return Boolean.parseBoolean(value);
 		}
-		throw new IllegalArgumentException("--require-signed-uploads must be true or false, was '" + value + "'");
+		throw new IllegalArgumentException("--" + option + " must be true or false, was '" + value + "'");
+	}
+
+	private static long parseBytes(String option, String value) {
+		try {
+			long bytes = Long.parseLong(value.trim());
+			if (bytes <= 0) {
+				throw new IllegalArgumentException("--" + option + " must be positive, was " + value);
+			}
+			return bytes;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--" + option + " must be a number of bytes, was '" + value + "'");
+		}
 	}
 
 	private static List<String> origins(String value) {

@@ -2,15 +2,25 @@ package dev.imgwire.emulator;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +71,52 @@ class DownloadJobTests {
 		assertThat(failed.get("download_url").isNull()).isTrue();
 		assertThat(this.running.http().getBytes(this.running.emulator().baseUrl() + "/downloads/" + job.get("id").stringValue() + ".zip")
 			.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void longFileNamesAreCutToAValidZipEntryNameKeepingTheExtension(@TempDir Path directory) throws IOException {
+		byte[] png = SampleImages.png(2, 2);
+		String ascii = "a".repeat(70_000) + ".png";
+		String multiByte = "\u00e9".repeat(40_000) + ".png";
+		String[] ids = { this.running.http().upload(ascii, "image/png", png),
+				this.running.http().upload(multiByte, "image/png", png),
+				this.running.http().upload(multiByte, "image/png", png) };
+		JsonNode job = TestHttp.json(createJob("[\"" + String.join("\",\"", ids) + "\"]"));
+		JsonNode ready = retrieveJob(job.get("id").stringValue());
+		assertThat(ready.get("status").stringValue()).isEqualTo("READY");
+		Path zip = Files.write(directory.resolve("images.zip"),
+				this.running.http().getBytes(ready.get("download_url").stringValue()).body());
+		List<String> names = new ArrayList<>();
+		try (ZipFile archive = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
+			for (ZipEntry entry : Collections.list(archive.entries())) {
+				names.add(entry.getName());
+				try (InputStream in = archive.getInputStream(entry)) {
+					assertThat(in.readAllBytes()).isEqualTo(png);
+				}
+			}
+		}
+		assertThat(names).hasSize(3).doesNotHaveDuplicates().allSatisfy((name) -> {
+			assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+			assertThat(name).endsWith(".png").doesNotContain("\ufffd");
+		});
+		assertThat(names.get(0)).startsWith("aaaa");
+		assertThat(names.get(1)).startsWith("\u00e9\u00e9");
+		assertThat(names.get(2)).endsWith(" (1).png");
+	}
+
+	@Test
+	void failedJobSaysWhyInAWarningWithoutStackTrace() {
+		try (LogCapture logs = LogCapture.start()) {
+			JsonNode job = TestHttp.json(createJob("[\"" + UNKNOWN_ID + "\"]"));
+			assertThat(retrieveJob(job.get("id").stringValue()).get("status").stringValue()).isEqualTo("FAILED");
+			assertThat(logs.records()).filteredOn((record) -> record.getLoggerName().endsWith("DownloadArchiver"))
+				.singleElement()
+				.satisfies((record) -> {
+					assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+					assertThat(record.getThrown()).isNull();
+					assertThat(record.getMessage()).contains(job.get("id").stringValue()).contains(UNKNOWN_ID);
+				});
+		}
 	}
 
 	@Test

@@ -1,16 +1,21 @@
 package dev.imgwire.emulator;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.imgwire.emulator.state.EmulatedImage;
@@ -25,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class FaultInjectionTests {
 
 	private static final String UPLOAD = "{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}";
+
+	private static final String UNKNOWN_ID = "2f1c52f4-8f5e-4b8e-9a43-1a2b3c4d5e6f";
 
 	@RegisterExtension
 	final RunningEmulator running = new RunningEmulator();
@@ -139,6 +146,61 @@ class FaultInjectionTests {
 	}
 
 	@Test
+	@Timeout(60)
+	void dripBodySendsHeadersAtOnceAndTheBodyInPieces() {
+		this.running.emulator().faults().next(EmulatorOperation.RETRIEVE, 1).dripBody(10, Duration.ofMillis(150));
+		try (RawHttp raw = new RawHttp(this.running.emulator().port())) {
+			raw.write(RawHttp.head("GET /api/v1/images/" + UNKNOWN_ID + " HTTP/1.1", "Host: x",
+					"Authorization: Bearer " + this.running.emulator().serverKey()));
+			RawHttp.Response head = raw.readHead();
+			long headersAt = System.nanoTime();
+			assertThat(head.status()).isEqualTo(404);
+			int length = Integer.parseInt(head.headers().get("content-length"));
+			List<byte[]> pieces = raw.readPieces(length);
+			Duration bodyTook = Duration.ofNanos(System.nanoTime() - headersAt);
+			byte[] body = RawHttp.concat(pieces.toArray(new byte[0][]));
+			assertThat(body).hasSize(length);
+			assertThat(new String(body, StandardCharsets.UTF_8))
+				.isEqualTo("{\"detail\":\"Image not found\",\"error_type\":\"ResourceNotFoundError\"}");
+			// Generous bounds on behaviour, not timing: several pieces, spread over time.
+			assertThat(pieces).hasSizeGreaterThanOrEqualTo(3)
+				.allSatisfy((piece) -> assertThat(piece).hasSizeLessThanOrEqualTo(10));
+			assertThat(bodyTook).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+		}
+		assertThat(list().statusCode()).as("later requests are not dripped").isEqualTo(200);
+	}
+
+	@Test
+	@Timeout(60)
+	void dripBodyDripsFilesToo() {
+		byte[] png = SampleImages.png(6, 6);
+		String id = this.running.http().upload("a.png", "image/png", png);
+		String cdnUrl = this.running.http().retrieve(id).get("cdn_url").stringValue();
+		this.running.emulator().faults().next(EmulatorOperation.CDN, 1).dripBody(16, Duration.ofMillis(30));
+		URI cdn = URI.create(cdnUrl);
+		try (RawHttp raw = new RawHttp(this.running.emulator().port())) {
+			raw.write(RawHttp.head("GET " + cdn.getRawPath() + " HTTP/1.1", "Host: x"));
+			RawHttp.Response head = raw.readHead();
+			assertThat(head.status()).isEqualTo(200);
+			assertThat(head.headers().get("content-length")).isEqualTo(Integer.toString(png.length));
+			List<byte[]> pieces = raw.readPieces(png.length);
+			assertThat(RawHttp.concat(pieces.toArray(new byte[0][]))).isEqualTo(png);
+			assertThat(pieces).hasSizeGreaterThanOrEqualTo(2);
+		}
+	}
+
+	@Test
+	@Timeout(60)
+	void dripBodyLetsAClientProveItsWholeAnswerDeadline() {
+		this.running.emulator().faults().next(EmulatorOperation.LIST, 1).dripBody(1, Duration.ofSeconds(1));
+		CompletableFuture<HttpResponse<String>> answer = this.running.http().client().sendAsync(
+				this.running.http().request("/api/v1/images/", this.running.emulator().serverKey()).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThatExceptionOfType(TimeoutException.class).isThrownBy(() -> answer.get(500, TimeUnit.MILLISECONDS));
+		answer.cancel(true);
+	}
+
+	@Test
 	void faultsForOneOperationAreServedInRegistrationOrder() {
 		this.running.emulator().faults()
 			.next(EmulatorOperation.LIST, 1)
@@ -229,6 +291,10 @@ class FaultInjectionTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.running.emulator().faults().next(EmulatorOperation.LIST, 0));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.running.emulator().faults().next(EmulatorOperation.LIST, 1).respondWith(42));
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> this.running.emulator().faults().next(EmulatorOperation.LIST, 1).dripBody(0, Duration.ofSeconds(1)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.running.emulator().faults().next(EmulatorOperation.LIST, 1).dripBody(1, Duration.ZERO));
 	}
 
 	private HttpResponse<String> list() {

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -92,6 +93,52 @@ class ImgwireEmulatorApplicationTests {
 			assertThat(http.postJson("/api/v1/images/standard_upload", "ck_test_a", "{\"file_name\":\"a.png\"}")
 				.statusCode()).as("signed uploads required").isEqualTo(401);
 		}
+	}
+
+	@Test
+	@Timeout(60)
+	void limitOptionsConfigureTheEmulator() {
+		LaunchArguments arguments = LaunchArguments.parse("--port=0", "--idle-timeout=500ms", "--max-json-body-bytes=64");
+		try (ImgwireEmulator emulator = arguments.builder().start()) {
+			HttpResponse<String> refused = new TestHttp(emulator).postJson("/api/v1/images/standard_upload",
+					emulator.serverKey(), "{\"file_name\":\"" + "a".repeat(100) + ".png\"}");
+			assertThat(refused.statusCode()).isEqualTo(413);
+			try (RawHttp idle = new RawHttp(emulator.port())) {
+				assertThat(idle.closedByServer()).as("idle connection closed").isTrue();
+			}
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> LaunchArguments.parse("--idle-timeout=0s"))
+			.withMessageContaining("--idle-timeout");
+		assertThatIllegalArgumentException().isThrownBy(() -> LaunchArguments.parse("--idle-timeout=soon"))
+			.withMessageContaining("--idle-timeout");
+		assertThatIllegalArgumentException().isThrownBy(() -> LaunchArguments.parse("--max-json-body-bytes=lots"))
+			.withMessageContaining("--max-json-body-bytes");
+	}
+
+	@Test
+	@Timeout(60)
+	void urlFetchOptionsConfigureTheEmulator() {
+		try (ImgwireEmulator strict = LaunchArguments.parse("--port=0", "--url-fetch-timeout=2s").builder().start();
+				ImgwireEmulator loopback = LaunchArguments.parse("--port=0", "--allow-loopback-urls").builder().start();
+				ImgwireEmulator explicit = LaunchArguments.parse("--port=0", "--allow-loopback-urls=true")
+					.builder()
+					.start()) {
+			TestHttp strictHttp = new TestHttp(strict);
+			String id = strictHttp.upload("a.png", "image/png", SampleImages.png(2, 2));
+			String cdnUrl = strictHttp.retrieve(id).get("cdn_url").stringValue();
+			String body = "{\"url\":\"" + cdnUrl + "\"}";
+			assertThat(strictHttp.postJson("/api/v1/images/upload_via_url", strict.serverKey(), body).statusCode())
+				.as("loopback refused by default").isEqualTo(400);
+			for (ImgwireEmulator allowed : List.of(loopback, explicit)) {
+				HttpResponse<String> copied = new TestHttp(allowed).postJson("/api/v1/images/upload_via_url",
+						allowed.serverKey(), body);
+				assertThat(copied.statusCode()).as(copied.body()).isEqualTo(200);
+			}
+		}
+		assertThatIllegalArgumentException().isThrownBy(() -> LaunchArguments.parse("--url-fetch-timeout=-1s"))
+			.withMessageContaining("--url-fetch-timeout");
+		assertThatIllegalArgumentException().isThrownBy(() -> LaunchArguments.parse("--allow-loopback-urls=yes"))
+			.withMessageContaining("--allow-loopback-urls");
 	}
 
 	@Test

@@ -7,7 +7,10 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -16,14 +19,18 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code upload_via_url}: the emulator fetches from a loopback origin server.
+ * {@code upload_via_url}: the emulator fetches from a loopback origin server, which these
+ * tests allow explicitly.
  */
 class UploadViaUrlTests {
 
@@ -31,12 +38,14 @@ class UploadViaUrlTests {
 
 	private final AtomicInteger originRequests = new AtomicInteger();
 
+	private final ExecutorService originThreads = Executors.newCachedThreadPool();
+
 	private HttpServer origin;
 
 	private String originUrl;
 
 	@RegisterExtension
-	final RunningEmulator running = new RunningEmulator();
+	final RunningEmulator running = new RunningEmulator(() -> ImgwireEmulator.builder().allowLoopbackUrls(true));
 
 	@BeforeEach
 	void start() throws IOException {
@@ -47,6 +56,15 @@ class UploadViaUrlTests {
 		this.origin.createContext("/missing", (exchange) -> respond(exchange, 404, "text/plain", new byte[0], false));
 		this.origin.createContext("/page", (exchange) -> respond(exchange, 200, "text/html",
 				"<html></html>".getBytes(), false));
+		this.origin.createContext("/drip/", this::drip);
+		this.origin.createContext("/redirect", (exchange) -> {
+			this.originRequests.incrementAndGet();
+			exchange.getResponseHeaders().set("Location", exchange.getRequestURI().getRawQuery().substring("to=".length()));
+			exchange.sendResponseHeaders(302, -1);
+			exchange.close();
+		});
+		// A dripping source must not hold up the other contexts.
+		this.origin.setExecutor(this.originThreads);
 		this.origin.start();
 		this.originUrl = "http://127.0.0.1:" + this.origin.getAddress().getPort();
 	}
@@ -54,6 +72,7 @@ class UploadViaUrlTests {
 	@AfterEach
 	void stop() {
 		this.origin.stop(0);
+		this.originThreads.shutdownNow();
 	}
 
 	@Test
@@ -103,7 +122,10 @@ class UploadViaUrlTests {
 
 	@Test
 	void sourceLargerThanTheLimitIsRejectedWithoutCreatingAnImage() {
-		try (ImgwireEmulator limited = ImgwireEmulator.builder().maxUrlFetchBytes(PNG.length - 1).start()) {
+		try (ImgwireEmulator limited = ImgwireEmulator.builder()
+			.allowLoopbackUrls(true)
+			.maxUrlFetchBytes(PNG.length - 1)
+			.start()) {
 			TestHttp limitedHttp = new TestHttp(limited);
 			for (String path : new String[] { "/photos/a.png", "/chunked/a.png" }) {
 				HttpResponse<String> response = limitedHttp.postJson("/api/v1/images/upload_via_url",
@@ -118,7 +140,10 @@ class UploadViaUrlTests {
 
 	@Test
 	void fetchedFileIsDiscardedWhenTheImageCannotBeStored(@TempDir Path parent) throws IOException {
-		try (ImgwireEmulator emulator = ImgwireEmulator.builder().storageDirectory(parent).start()) {
+		try (ImgwireEmulator emulator = ImgwireEmulator.builder()
+			.allowLoopbackUrls(true)
+			.storageDirectory(parent)
+			.start()) {
 			Path incomingFolder = BrokenStorage.blockImagesFolder(parent);
 			HttpResponse<String> response = new TestHttp(emulator).postJson("/api/v1/images/upload_via_url",
 					emulator.serverKey(), "{\"url\":\"" + this.originUrl + "/untyped/a.png\"}");
@@ -166,6 +191,53 @@ class UploadViaUrlTests {
 	}
 
 	@Test
+	@Timeout(60)
+	void sourceThatDripsLongerThanTheFetchTimeoutIsAFetchError(@TempDir Path parent) throws IOException {
+		try (ImgwireEmulator emulator = ImgwireEmulator.builder()
+			.allowLoopbackUrls(true)
+			.urlFetchTimeout(Duration.ofMillis(500))
+			.storageDirectory(parent)
+			.start()) {
+			long started = System.nanoTime();
+			HttpResponse<String> response = new TestHttp(emulator).postJson("/api/v1/images/upload_via_url",
+					emulator.serverKey(), "{\"url\":\"" + this.originUrl + "/drip/slow.png\"}");
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+			assertThat(TestHttp.json(response).get("error_type").stringValue()).isEqualTo("UrlFetchError");
+			assertThat(TestHttp.json(response).get("detail").stringValue()).contains("timed out");
+			assertThat(took).as("bounded by the fetch timeout, not the source").isLessThan(Duration.ofSeconds(10));
+			assertThat(emulator.state().images()).isEmpty();
+			Await.until("the partial download is deleted", () -> {
+				try (Stream<Path> files = Files.walk(parent)) {
+					return files.noneMatch(Files::isRegularFile);
+				}
+				catch (IOException ex) {
+					return false;
+				}
+			});
+		}
+	}
+
+	@Test
+	void redirectToAnotherAllowedSourceIsFollowed() {
+		String target = this.originUrl + "/photos/moved.png";
+		HttpResponse<String> response = uploadViaUrl("{\"url\":\"" + this.originUrl + "/redirect?to=" + target + "\"}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(this.originRequests).hasValue(2);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/a.png", "http://0.0.0.0:1/a.png",
+			"http://[fd00::1]/a.png" })
+	void redirectToANonPublicAddressIsRefusedBeforeConnecting(String target) {
+		HttpResponse<String> response = uploadViaUrl("{\"url\":\"" + this.originUrl + "/redirect?to=" + target + "\"}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(TestHttp.json(response).get("error_type").stringValue()).isEqualTo("UrlFetchError");
+		assertThat(TestHttp.json(response).get("detail").stringValue()).endsWith("only public addresses can be fetched");
+		assertThat(this.running.emulator().state().images()).isEmpty();
+	}
+
+	@Test
 	void knownIdempotencyKeyReturnsTheImageWithoutFetchingAgain() {
 		String body = "{\"url\":\"" + this.originUrl + "/photos/a.png\",\"idempotency_key\":\"u1\"}";
 		String first = TestHttp.json(uploadViaUrl(body)).get("id").stringValue();
@@ -177,6 +249,29 @@ class UploadViaUrlTests {
 
 	private HttpResponse<String> uploadViaUrl(String json) {
 		return this.running.http().postJson("/api/v1/images/upload_via_url", this.running.emulator().serverKey(), json);
+	}
+
+	/**
+	 * Announce a PNG of 2000 bytes, then send 10 bytes every 100 ms until the reader
+	 * gives up (or, unbounded by a reader, after 20 seconds).
+	 */
+	private void drip(HttpExchange exchange) throws IOException {
+		this.originRequests.incrementAndGet();
+		exchange.getResponseHeaders().set("Content-Type", "image/png");
+		exchange.sendResponseHeaders(200, 2000);
+		try (OutputStream out = exchange.getResponseBody()) {
+			for (int i = 0; i < 200; i++) {
+				out.write(new byte[10]);
+				out.flush();
+				Thread.sleep(100);
+			}
+		}
+		catch (IOException ex) {
+			// The emulator gave up, as it should.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void respond(HttpExchange exchange, int status, String contentType, byte[] body, boolean chunked)

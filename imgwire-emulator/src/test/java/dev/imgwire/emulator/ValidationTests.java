@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +76,32 @@ class ValidationTests {
 	void nonIntegerContentLengthIsRejected() {
 		JsonNode error = singleError(upload("{\"file_name\":\"a.png\",\"content_length\":1.5}"));
 		assertThat(error.get("loc").toString()).isEqualTo("[\"body\",\"content_length\"]");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1e30", "9223372036854775808", "1e19", "99999999999999999999999999999999" })
+	void contentLengthBeyondA64BitIntegerIsRejected(String number) {
+		JsonNode error = singleError(upload("{\"file_name\":\"a.png\",\"content_length\":" + number + "}"));
+		assertThat(error.get("loc").toString()).isEqualTo("[\"body\",\"content_length\"]");
+		assertThat(error.get("type").stringValue()).isEqualTo("less_than_equal");
+		assertThat(this.running.emulator().state().images()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0.5", "1e-3", "1234.25" })
+	void contentLengthWithAFractionIsRejected(String number) {
+		JsonNode error = singleError(upload("{\"file_name\":\"a.png\",\"content_length\":" + number + "}"));
+		assertThat(error.get("loc").toString()).isEqualTo("[\"body\",\"content_length\"]");
+		assertThat(error.get("type").stringValue()).isEqualTo("int_from_float");
+	}
+
+	@Test
+	void contentLengthAsAWholeFloatIsTakenExactly() {
+		HttpResponse<String> response = upload("{\"file_name\":\"a.png\",\"content_length\":2.0e3}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(TestHttp.json(response).get("image").get("size_bytes").longValue()).isEqualTo(2000);
+		JsonNode negative = singleError(upload("{\"file_name\":\"a.png\",\"content_length\":-1e30}"));
+		assertThat(negative.get("type").stringValue()).isEqualTo("greater_than_equal");
 	}
 
 	@Test

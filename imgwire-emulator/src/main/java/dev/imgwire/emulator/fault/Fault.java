@@ -66,6 +66,17 @@ public sealed interface Fault {
 	}
 
 	/**
+	 * Run the operation, then send its response with the full {@code Content-Length} at
+	 * once but the body a few bytes at a time.
+	 *
+	 * @param bytes how many body bytes to send at a time
+	 * @param interval the pause between two pieces
+	 */
+	record DripBody(int bytes, Duration interval) implements Fault {
+
+	}
+
+	/**
 	 * Run the operation, then set or replace response headers.
 	 *
 	 * @param headers the headers to set

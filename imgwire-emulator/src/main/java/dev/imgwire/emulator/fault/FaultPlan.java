@@ -121,6 +121,26 @@ public final class FaultPlan {
 	}
 
 	/**
+	 * Run the operation, then answer normally except that the body drips: status and
+	 * headers (with the full {@code Content-Length}) go out at once, the body {@code bytes}
+	 * at a time with {@code interval} between pieces, the first piece right away. A
+	 * 100-byte body dripped 10 bytes per second takes nine seconds, so a client can prove
+	 * that its deadline covers the whole answer, not just the headers.
+	 * @param bytes how many body bytes to send at a time, at least 1
+	 * @param interval the pause between pieces, positive
+	 * @return the faults, for chaining
+	 */
+	public Faults dripBody(int bytes, Duration interval) {
+		if (bytes < 1) {
+			throw new IllegalArgumentException("bytes must be at least 1, was " + bytes);
+		}
+		if (interval == null || interval.isNegative() || interval.isZero()) {
+			throw new IllegalArgumentException("interval must be positive");
+		}
+		return register(new Fault.DripBody(bytes, interval));
+	}
+
+	/**
 	 * Run the operation, then set or replace response headers, e.g. garbage pagination
 	 * headers.
 	 * @param headers the headers to set

@@ -11,6 +11,7 @@ import dev.imgwire.emulator.processing.UploadProcessor;
 import dev.imgwire.emulator.routes.http.Authenticator;
 import dev.imgwire.emulator.routes.http.CorsPolicy;
 import dev.imgwire.emulator.routes.http.EmulatorHttpHandler;
+import dev.imgwire.emulator.routes.http.RequestLimits;
 import dev.imgwire.emulator.routes.http.Route;
 import dev.imgwire.emulator.routes.wire.Endpoints;
 import dev.imgwire.emulator.routes.wire.WireFormat;
@@ -43,7 +44,7 @@ public final class EmulatorRoutes {
 		routes.addAll(new CustomDomainRoutes(store, wire).routes());
 		routes.addAll(new MetricsRoutes(store, wire).routes());
 		return new EmulatorHttpHandler(routes, new Authenticator(settings.serverKey(), settings.clientKey()), cors,
-				store.requestCounters(), faults);
+				store.requestCounters(), faults, new RequestLimits(settings.maxJsonBodyBytes(), settings.idleTimeout()));
 	}
 
 }

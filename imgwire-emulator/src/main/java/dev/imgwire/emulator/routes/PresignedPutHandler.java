@@ -29,6 +29,10 @@ import dev.imgwire.emulator.state.ReceivedBlob;
  * cost one buffer. Mismatches with what {@code standard_upload} declared are rejected
  * with 400; a second PUT after a successful one is a 409 Conflict, while a failed or
  * aborted PUT leaves the URL usable for a retry.
+ * <p>
+ * A PUT holds the image while its body arrives; a concurrent PUT is a 409. The hold ends
+ * with the PUT: when its connection drops, or when its body stalls for the idle timeout
+ * (a 408), its partial file is deleted and the next PUT may proceed.
  *
  * @author imgwire
  */
@@ -64,7 +68,7 @@ final class PresignedPutHandler implements RouteHandler {
 		}
 		checkDeclarations(image, exchange);
 		if (!this.store.images().claimUpload(id)) {
-			throw alreadyUploaded();
+			throw new ApiException(409, "Another upload of this image is in progress", "UploadConflictError");
 		}
 		return Mono.using(() -> this.store.blobs().openUpload(this.maxBytes),
 				(BlobWriter writer) -> exchange.bodyChunks()

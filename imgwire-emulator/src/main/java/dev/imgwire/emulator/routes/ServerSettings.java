@@ -12,10 +12,13 @@ import java.time.Duration;
  * @param uploadTokenTtl validity of upload tokens
  * @param maxUrlFetchBytes size limit for {@code upload_via_url}
  * @param maxUploadBytes size limit for presigned PUTs
+ * @param maxJsonBodyBytes size limit for JSON request bodies
+ * @param idleTimeout how long a request body may stall before the request is abandoned
  * @author imgwire
  */
 public record ServerSettings(String serverKey, String clientKey, boolean requireSignedUploads,
-		Duration uploadUrlTtl, Duration uploadTokenTtl, long maxUrlFetchBytes, long maxUploadBytes) {
+		Duration uploadUrlTtl, Duration uploadTokenTtl, long maxUrlFetchBytes, long maxUploadBytes,
+		long maxJsonBodyBytes, Duration idleTimeout) {
 
 	@Override
 	public String toString() {

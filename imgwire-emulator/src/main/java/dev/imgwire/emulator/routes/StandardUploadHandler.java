@@ -61,12 +61,17 @@ final class StandardUploadHandler implements RouteHandler {
 		if (request.caller() == Caller.CLIENT_KEY && !this.cors.allows(request.exchange().header(HttpHeaderNames.ORIGIN))) {
 			throw ApiException.notAuthorized("Origin not allowed");
 		}
+		// Credentials are checked before a byte of the body is read, so a request with a
+		// bogus token costs nothing however large its body.
+		String token = request.exchange().queryParam("upload_token").orElse(null);
+		if (token == null && this.requireSignedUploads && request.caller() == Caller.CLIENT_KEY) {
+			throw ApiException.invalidToken("Client-key uploads require an upload_token");
+		}
+		if (token != null) {
+			precheckToken(token);
+		}
 		return request.exchange().jsonBody().map((body) -> {
 			ImageDraft draft = draft(body);
-			String token = request.exchange().queryParam("upload_token").orElse(null);
-			if (token == null && this.requireSignedUploads && request.caller() == Caller.CLIENT_KEY) {
-				throw ApiException.invalidToken("Client-key uploads require an upload_token");
-			}
 			ImageRecord image = createOrReplay(draft, token);
 			Instant now = this.store.now();
 			return HttpReply.json(200, this.wireFormat.standardUpload(image, this.signer.uploadUrl(image.id(), now)));
@@ -111,6 +116,31 @@ final class StandardUploadHandler implements RouteHandler {
 			case EXPIRED -> throw ApiException.invalidToken("Upload token has expired");
 			case ALREADY_USED -> throw ApiException.invalidToken("Upload token has already been used");
 		};
+	}
+
+	/**
+	 * Refuse a token that no body could make acceptable: unknown, expired unused, or used
+	 * for an image that a replay cannot name (deleted, or created without idempotency key).
+	 * The final decision is still made with the body, in {@link #createOrReplay}.
+	 */
+	private void precheckToken(String token) {
+		Instant now = this.store.now();
+		UploadTokenRecord record = this.store.uploadTokens()
+			.find(token)
+			.orElseThrow(() -> ApiException.invalidToken("Invalid upload token"));
+		if (record.usedAt() == null) {
+			if (record.expiredAt(now)) {
+				throw ApiException.invalidToken("Upload token has expired");
+			}
+			return;
+		}
+		boolean replayable = this.store.images()
+			.live()
+			.stream()
+			.anyMatch((image) -> record.id().equals(image.uploadTokenId()) && image.idempotencyKey() != null);
+		if (!replayable) {
+			throw ApiException.invalidToken("Upload token has already been used");
+		}
 	}
 
 	private boolean tokenAcceptableForReplay(String token, ImageRecord image, Instant now) {

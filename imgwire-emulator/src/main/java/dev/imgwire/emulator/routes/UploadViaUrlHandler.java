@@ -115,7 +115,13 @@ final class UploadViaUrlHandler implements RouteHandler {
 		}
 		String path = upload.url().getRawPath();
 		String last = (path != null) ? path.substring(path.lastIndexOf('/') + 1) : "";
-		String decoded = QueryStringDecoder.decodeComponent(last);
+		String decoded;
+		try {
+			decoded = QueryStringDecoder.decodeComponent(last);
+		}
+		catch (IllegalArgumentException ex) {
+			decoded = last;
+		}
 		return decoded.isBlank() ? "image." + format.extension() : decoded;
 	}
 

@@ -43,6 +43,11 @@ public final class BlobWriter implements AutoCloseable {
 	}
 
 	public synchronized void write(ByteBuffer buffer) throws IOException {
+		if (this.closed) {
+			// A transfer cancelled from another thread (a timeout) may still deliver the
+			// chunk that was in flight; its file is gone already.
+			return;
+		}
 		if (this.size + buffer.remaining() > this.maxBytes) {
 			throw new BlobTooLargeException(this.maxBytes);
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import org.reactivestreams.Publisher;
@@ -47,13 +48,16 @@ public final class EmulatorHttpHandler implements BiFunction<HttpServerRequest, 
 
 	private final FaultQueue faults;
 
+	private final RequestLimits limits;
+
 	public EmulatorHttpHandler(List<Route> routes, Authenticator authenticator, CorsPolicy cors,
-			RequestCounters counters, FaultQueue faults) {
+			RequestCounters counters, FaultQueue faults, RequestLimits limits) {
 		this.router = new Router(routes);
 		this.authenticator = authenticator;
 		this.cors = cors;
 		this.counters = counters;
 		this.faults = faults;
+		this.limits = limits;
 	}
 
 	/**
@@ -68,28 +72,50 @@ public final class EmulatorHttpHandler implements BiFunction<HttpServerRequest, 
 		Executor[] eventLoop = new Executor[1];
 		request.withConnection((connection) -> eventLoop[0] = connection.channel().eventLoop());
 		Scheduler loop = Schedulers.fromExecutor(eventLoop[0]);
-		return Mono.defer(() -> handle(request, response, loop)).subscribeOn(loop);
+		// The last resort: whatever escaped still gets a JSON reply rather than Reactor
+		// Netty's empty 500, as long as nothing was sent yet.
+		return Mono.defer(() -> handle(request, response, loop))
+			.onErrorResume((ex) -> !response.hasSentHeaders(),
+					(ex) -> ReplyWriter.send(response, errorReply(ex).closeConnection()))
+			.subscribeOn(loop);
 	}
 
 	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response, Scheduler loop) {
-		Exchange exchange = Exchange.of(request);
+		Exchange exchange = Exchange.of(request, this.limits);
+		UnaryOperator<HttpReply> finish = (reply) -> finish(reply, exchange);
+		if (exchange.malformedTarget() != null) {
+			return ReplyWriter.send(response,
+					finish.apply(HttpReply.error(ApiException.invalidRequest(exchange.malformedTarget()))));
+		}
 		if (this.cors.isPreflight(exchange)) {
-			return ReplyWriter.send(response, preflight(exchange));
+			return ReplyWriter.send(response, closeIfBodyUnread(preflight(exchange), exchange));
 		}
 		RouteMatch match = this.router.match(exchange.method(), exchange.path());
 		if (match.route() == null) {
-			return ReplyWriter.send(response, this.cors.decorate(unrouted(match, exchange), exchange));
+			return ReplyWriter.send(response, finish.apply(unrouted(match, exchange)));
 		}
 		Route route = match.route();
 		this.counters.increment(route.operation());
 		Fault fault = this.faults.take(route.operation()).orElse(null);
 		Mono<HttpReply> operation = Mono.defer(() -> run(route, match, exchange))
 			.onErrorResume((ex) -> Mono.just(errorReply(ex)))
-			.map((reply) -> this.cors.decorate(reply, exchange))
+			.map(finish)
 			// Handlers may finish on a processing thread; writing from the event loop keeps
 			// Reactor Netty's completion bookkeeping off threads that outlive the loop.
 			.publishOn(loop);
-		return FaultInjector.deliver(fault, operation, (reply) -> this.cors.decorate(reply, exchange), response);
+		return FaultInjector.deliver(fault, operation, finish, response);
+	}
+
+	/**
+	 * Add what every reply gets: CORS headers, and a closing connection when the request
+	 * body was left unread and is not worth draining.
+	 */
+	private HttpReply finish(HttpReply reply, Exchange exchange) {
+		return closeIfBodyUnread(this.cors.decorate(reply, exchange), exchange);
+	}
+
+	private static HttpReply closeIfBodyUnread(HttpReply reply, Exchange exchange) {
+		return exchange.closeAfterReply(reply.status()) ? reply.closeConnection() : reply;
 	}
 
 	private Mono<HttpReply> run(Route route, RouteMatch match, Exchange exchange) {

@@ -46,6 +46,10 @@ final class FaultInjector {
 		if (fault instanceof Fault.TruncateBody) {
 			return operation.flatMap((reply) -> ReplyWriter.sendTruncated(response, reply));
 		}
+		if (fault instanceof Fault.DripBody drip) {
+			return operation
+				.flatMap((reply) -> ReplyWriter.sendDripping(response, reply, drip.bytes(), drip.interval()));
+		}
 		if (fault instanceof Fault.OverrideHeaders override) {
 			return operation.flatMap((reply) -> ReplyWriter.send(response, reply.headers(override.headers())));
 		}

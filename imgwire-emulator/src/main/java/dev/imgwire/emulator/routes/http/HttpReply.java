@@ -28,6 +28,8 @@ public final class HttpReply {
 
 	private final long fileLength;
 
+	private boolean closeConnection;
+
 	private HttpReply(int status, byte[] body, Path file, long fileLength) {
 		this.status = status;
 		this.body = body;
@@ -82,6 +84,20 @@ public final class HttpReply {
 	public HttpReply headers(Map<String, String> values) {
 		values.forEach(this::header);
 		return this;
+	}
+
+	/**
+	 * Close the connection once this reply is sent, e.g. because the request body was
+	 * left unread.
+	 * @return this reply
+	 */
+	HttpReply closeConnection() {
+		this.closeConnection = true;
+		return this;
+	}
+
+	boolean closesConnection() {
+		return this.closeConnection;
 	}
 
 	int status() {

@@ -1,10 +1,20 @@
 package dev.imgwire.emulator.routes.http;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Arrays;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -50,6 +60,67 @@ final class ReplyWriter {
 	}
 
 	/**
+	 * Send status and headers at once, then the body {@code bytes} at a time, the first
+	 * piece right away and each further one {@code interval} later. Files are read piece by
+	 * piece, so dripping a large one holds one piece in memory.
+	 * @param response the response
+	 * @param reply the reply to drip
+	 * @param bytes the size of a piece
+	 * @param interval the pause between pieces
+	 * @return completion
+	 */
+	static Mono<Void> sendDripping(HttpServerResponse response, HttpReply reply, int bytes, Duration interval) {
+		long length = reply.length();
+		prepare(response, reply, length);
+		long pieces = (length + bytes - 1) / bytes;
+		if (pieces == 0) {
+			return response.send().then();
+		}
+		Flux<Long> ticks = Flux.interval(Duration.ZERO, interval).take(pieces);
+		Flux<ByteBuf> body;
+		if (reply.hasFile()) {
+			body = Flux.using(() -> FileChannel.open(reply.file(), StandardOpenOption.READ),
+					(channel) -> ticks
+						.map((piece) -> readPiece(channel, piece * bytes, pieceLength(length, piece, bytes))),
+					ReplyWriter::closeQuietly);
+		}
+		else {
+			body = ticks.map((piece) -> Unpooled.wrappedBuffer(reply.body(), (int) (piece * bytes),
+					(int) pieceLength(length, piece, bytes)));
+		}
+		// Flush every piece, or Netty would gather them into one write.
+		return response.send(body, (buffer) -> true).then();
+	}
+
+	private static long pieceLength(long length, long piece, int bytes) {
+		return Math.min(bytes, length - piece * bytes);
+	}
+
+	private static ByteBuf readPiece(FileChannel channel, long position, long length) {
+		ByteBuffer buffer = ByteBuffer.allocate((int) length);
+		try {
+			while (buffer.hasRemaining()) {
+				if (channel.read(buffer, position + buffer.position()) < 0) {
+					throw new EOFException("File shrank while being dripped");
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return Unpooled.wrappedBuffer(buffer.flip());
+	}
+
+	private static void closeQuietly(FileChannel channel) {
+		try {
+			channel.close();
+		}
+		catch (IOException ex) {
+			// Read-only; nothing is lost.
+		}
+	}
+
+	/**
 	 * Reset the TCP connection without a response. Linger zero makes the close an RST,
 	 * which is what a crashed proxy or a dropped NAT entry looks like to the client.
 	 * @param response the response never to send
@@ -66,6 +137,14 @@ final class ReplyWriter {
 	}
 
 	private static void prepare(HttpServerResponse response, HttpReply reply, long contentLength) {
+		EmptyErrorBodies.markOwnReply(response);
+		if (reply.closesConnection()) {
+			response.keepAlive(false);
+			if (reply.status() != 408) {
+				// The client may still be sending the body this reply refused.
+				LingeringClose.request(response);
+			}
+		}
 		response.status(reply.status());
 		response.responseHeaders().add(reply.headers());
 		if (!response.responseHeaders().contains(HttpHeaderNames.CONTENT_LENGTH)) {

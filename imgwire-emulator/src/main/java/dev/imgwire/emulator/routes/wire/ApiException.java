@@ -51,6 +51,29 @@ public final class ApiException extends RuntimeException {
 		return new ApiException(404, detail, "ResourceNotFoundError");
 	}
 
+	/**
+	 * A request the emulator cannot even parse: a malformed URI or a JSON body beyond the
+	 * parser's limits. The docs name no error type for these.
+	 * @param detail the message
+	 * @return the exception
+	 */
+	public static ApiException invalidRequest(String detail) {
+		return new ApiException(400, detail, "InvalidRequestError");
+	}
+
+	public static ApiException payloadTooLarge(String detail) {
+		return new ApiException(413, detail, "PayloadTooLargeError");
+	}
+
+	/**
+	 * A request whose body stopped arriving.
+	 * @param detail the message
+	 * @return the exception
+	 */
+	public static ApiException requestTimeout(String detail) {
+		return new ApiException(408, detail, "RequestTimeoutError");
+	}
+
 	public ApiException withHeader(String name, String value) {
 		this.headers.put(name, value);
 		return this;

@@ -1,5 +1,6 @@
 package dev.imgwire.emulator.routes.wire;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +30,8 @@ import dev.imgwire.emulator.state.ImageFormat;
 public final class JsonBody {
 
 	private static final String MIME_TYPE_CHOICES = mimeTypeChoices();
+
+	private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
 
 	private final JsonNode root;
 
@@ -53,6 +57,9 @@ public final class JsonBody {
 		try {
 			root = Json.read(content);
 		}
+		catch (StreamConstraintsException ex) {
+			throw ApiException.invalidRequest("The JSON body exceeds the parser's limits: " + limitExceeded(ex));
+		}
 		catch (JacksonException ex) {
 			long offset = (ex instanceof StreamReadException read && read.getLocation() != null)
 					? Math.max(0, read.getLocation().getByteOffset()) : 0;
@@ -66,6 +73,16 @@ public final class JsonBody {
 					"Input should be a valid dictionary or object to extract fields from", "body");
 		}
 		return new JsonBody(root);
+	}
+
+	private static String limitExceeded(StreamConstraintsException ex) {
+		String message = ex.getOriginalMessage();
+		if (message != null && message.contains("nesting depth")) {
+			return "it nests deeper than " + Json.MAX_NESTING_DEPTH + " levels";
+		}
+		// Jackson's own sentence, without the hint at its configuration API.
+		int hint = (message != null) ? message.indexOf(" (") : -1;
+		return (hint > 0) ? message.substring(0, hint) : String.valueOf(message);
 	}
 
 	public void validate() {
@@ -113,16 +130,25 @@ public final class JsonBody {
 		}
 		JsonNode node = this.lastNode;
 		Long value = null;
-		if (node.isIntegralNumber() && node.canConvertToLong()) {
-			value = node.longValue();
-		}
-		else if (node.isNumber() && !node.isIntegralNumber()) {
-			if (node.doubleValue() != Math.rint(node.doubleValue())) {
+		if (node.isNumber()) {
+			// Exact arithmetic: 1e30 must not become Long.MAX_VALUE, nor 1.5 become 1.
+			if (!node.isIntegralNumber() && !Double.isFinite(node.doubleValue())) {
+				this.errors.add("finite_number", "Input should be a finite number", "body", name);
+				return null;
+			}
+			BigDecimal number = node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
+			if (number.stripTrailingZeros().scale() > 0) {
 				this.errors.add("int_from_float", "Input should be a valid integer, got a number with a fractional part",
 						"body", name);
 				return null;
 			}
-			value = (long) node.doubleValue();
+			if (number.compareTo(MAX_LONG) > 0) {
+				this.errors.add("less_than_equal", "Input should be less than or equal to " + Long.MAX_VALUE, "body",
+						name);
+				return null;
+			}
+			// Any negative number, however large, only has to fail the check below.
+			value = (number.signum() < 0) ? Long.valueOf(-1) : Long.valueOf(number.longValueExact());
 		}
 		else if (node.isString()) {
 			try {
