@@ -33,7 +33,7 @@ abstract class EmulatorTestSupport {
 
 	@BeforeAll
 	static void startEmulator() {
-		emulator = ImgwireEmulator.start();
+		emulator = ImgwireEmulator.builder().allowLoopbackUrls(true).start();
 	}
 
 	@AfterAll

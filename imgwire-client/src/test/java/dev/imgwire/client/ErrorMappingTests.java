@@ -28,6 +28,7 @@ import dev.imgwire.client.error.ImgwireResponseException;
 import dev.imgwire.client.error.ImgwireServerException;
 import dev.imgwire.client.error.ImgwireTimeoutException;
 import dev.imgwire.client.error.ImgwireTransportException;
+import dev.imgwire.client.model.Image;
 import dev.imgwire.client.error.ImgwireValidationException;
 import dev.imgwire.client.model.StandardUploadRequest;
 import dev.imgwire.client.model.UploadToken;
@@ -303,6 +304,23 @@ class ErrorMappingTests extends EmulatorTestSupport {
 			.build();
 
 		failure(client.list(1, 10), ImgwireTimeoutException.class);
+	}
+
+	@Test
+	void anAnswerThatDripsOneByteAtATimeEndsAtTheResponseTimeout() {
+		Image image = uploadPng(client(), "drip.png");
+		// Each byte arrives well within the timeout, so only a deadline for the whole
+		// answer ends the call; the body of an image takes minutes at this pace.
+		emulator.faults().next(EmulatorOperation.RETRIEVE, 1).dripBody(1, Duration.ofMillis(100));
+		ImgwireImagesClient client = clientBuilder().retryPolicy(ImgwireRetryPolicy.disabled())
+			.responseTimeout(Duration.ofMillis(800))
+			.build();
+
+		ImgwireTimeoutException ex = failure(client.retrieve(image.id().toString()), ImgwireTimeoutException.class);
+
+		assertThat(ex).hasMessage(
+				"GET /api/v1/images/{image_id} failed: no complete response within the response timeout (800ms)");
+		assertThat(emulator.faults().injected(EmulatorOperation.RETRIEVE)).isEqualTo(1);
 	}
 
 	@Test

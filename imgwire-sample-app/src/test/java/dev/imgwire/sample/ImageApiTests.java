@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.security.password=image-api-test-password", "sample.emulator.processing-delay=50ms",
+				// Imports from a local test server.
+				"sample.emulator.allow-loopback-urls=true",
 				"sample.rate-limit.tokens-per-minute=1000",
 				// Failures below are injected once each; retries would hide them.
 				"imgwire.retry.enabled=false" })

@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.security.password=rate-test-password", "sample.rate-limit.tokens-per-minute=3",
-				"sample.emulator.processing-delay=20ms" })
+				"sample.emulator.processing-delay=20ms",
+				// Imports from a local test server.
+				"sample.emulator.allow-loopback-urls=true" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class UploadTokenRateLimitTests {
 

@@ -161,14 +161,25 @@ class GalleryPagesTests {
 	}
 
 	@Test
-	void uploadOverTheSizeLimitWithoutTheCsrfTokenInItsUrlIsStillRefused() {
+	void anUploadWithoutTheCsrfTokenIsRefusedAndStoresNothing() {
 		MvcAppClient user = user();
 
-		HttpResponse<String> response = user.upload("/images", "huge.png", "image/png", noise(1536 * 1024));
+		HttpResponse<String> response = user.upload("/images", null, "cat.png", "image/png", SampleImages.png(20, 20));
 
-		assertThat(response.statusCode()).as("%s", response.headers().map()).isEqualTo(403);
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(this.emulator.state().images()).isEmpty();
+	}
+
+	@Test
+	void anOversizedUploadWithoutTheCsrfTokenGetsTheSizeMessageAndStoresNothing() {
+		MvcAppClient user = user();
+
+		HttpResponse<String> response = user.upload("/images", null, "huge.png", "image/png", noise(1536 * 1024));
+
+		assertThat(response.statusCode()).as("%s", response.headers().map()).isEqualTo(302);
 		assertThat(response.body()).doesNotContain("Exception");
-		assertThat(user.gallery()).doesNotContain("too large");
+		assertThat(user.gallery()).contains("too large");
+		assertThat(this.emulator.state().images()).isEmpty();
 	}
 
 	@Test

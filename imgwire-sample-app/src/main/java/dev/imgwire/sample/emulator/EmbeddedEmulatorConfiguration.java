@@ -36,6 +36,7 @@ public final class EmbeddedEmulatorConfiguration {
 		// client (see CorsOriginCheck), as with real keys.
 		ImgwireEmulator emulator = ImgwireEmulator.builder()
 			.processingDelay(properties.processingDelay())
+			.allowLoopbackUrls(properties.allowLoopbackUrls())
 			.requireSignedUploads(true)
 			.start();
 		// One line, with the URL and never a key: the keys reach the browser only through
