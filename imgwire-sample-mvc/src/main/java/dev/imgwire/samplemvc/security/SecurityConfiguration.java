@@ -1,7 +1,6 @@
 package dev.imgwire.samplemvc.security;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -12,10 +11,10 @@ import dev.imgwire.emulator.ImgwireEmulator;
 /**
  * Who may see what: everything but the login page, the style sheet and the error page
  * needs a form login. Every form that changes something (upload, delete, logout) carries
- * the session's CSRF token, which Thymeleaf adds to each {@code th:action} form; an upload
- * too large for its token to be read gets a message (see
- * {@link OversizedUploadAccessDeniedHandler}). A strict Content-Security-Policy goes with
- * every answer.
+ * the session's CSRF token, which Thymeleaf adds to each {@code th:action} form; the
+ * upload form's URL carries it too (see
+ * {@link QueryStringFallbackCsrfTokenRequestHandler}). A strict Content-Security-Policy
+ * goes with every answer.
  *
  * @author Imgwire
  */
@@ -23,15 +22,13 @@ import dev.imgwire.emulator.ImgwireEmulator;
 public final class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ContentSecurityPolicy policy,
-			MultipartProperties multipart) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ContentSecurityPolicy policy) throws Exception {
 		return http
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/css/**", "/error", "/favicon.ico")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.exceptionHandling((exceptions) -> exceptions
-				.accessDeniedHandler(new OversizedUploadAccessDeniedHandler(multipart)))
+			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new QueryStringFallbackCsrfTokenRequestHandler()))
 			.formLogin((form) -> form.loginPage("/login"))
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(policy.directives())))

@@ -15,8 +15,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jspecify.annotations.Nullable;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -99,27 +97,20 @@ public final class MvcAppClient {
 	 * @return the answer
 	 */
 	public HttpResponse<String> upload(String fileName, String contentType, byte[] content) {
-		String gallery = gallery();
-		return upload(formAction(gallery, "upload-form"), csrfToken(gallery), fileName, contentType, content);
+		return upload(formAction(gallery(), "upload-form"), fileName, contentType, content);
 	}
 
 	/**
-	 * Post a multipart form with a file, and a CSRF field when given one.
+	 * Post a multipart form with a file and nothing else.
 	 * @param action where to
-	 * @param csrfToken the token for the form's {@code _csrf} field, or {@code null}
 	 * @param fileName the file's name
 	 * @param contentType the part's content type
 	 * @param content the file's bytes
 	 * @return the answer
 	 */
-	public HttpResponse<String> upload(String action, @Nullable String csrfToken, String fileName, String contentType,
-			byte[] content) {
+	public HttpResponse<String> upload(String action, String fileName, String contentType, byte[] content) {
 		String boundary = "----imgwire" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		if (csrfToken != null) {
-			write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken
-					+ "\r\n");
-		}
 		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
 				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
 		body.writeBytes(content);
@@ -156,12 +147,8 @@ public final class MvcAppClient {
 	}
 
 	private static String csrfToken(HttpResponse<String> page) {
-		return csrfToken(page.body());
-	}
-
-	private static String csrfToken(String html) {
-		Matcher matcher = CSRF_FIELD.matcher(html);
-		assertThat(matcher.find()).as("a CSRF field").isTrue();
+		Matcher matcher = CSRF_FIELD.matcher(page.body());
+		assertThat(matcher.find()).as("a CSRF field in %s", page.uri()).isTrue();
 		return matcher.group(1);
 	}
 
