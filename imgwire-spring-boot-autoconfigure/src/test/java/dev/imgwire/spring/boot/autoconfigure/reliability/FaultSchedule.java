@@ -51,7 +51,7 @@ final class FaultSchedule {
 
 		UNAVAILABLE_RETRY_AFTER("server_error"), RATE_LIMITED_RETRY_AFTER("rate_limited"), INTERNAL_ERROR(
 				"server_error"), BAD_GATEWAY("server_error"), CONNECTION_RESET(
-						"connection_error"), RESPONSE_LOST("connection_error"), STALL("timeout");
+						"connection_error"), RESPONSE_LOST("connection_error"), STALL("timeout"), DRIP("timeout");
 
 		private final String retryReason;
 
@@ -72,6 +72,7 @@ final class FaultSchedule {
 				case CONNECTION_RESET -> "reset";
 				case RESPONSE_LOST -> "response-lost";
 				case STALL -> "stall";
+				case DRIP -> "drip";
 			};
 		}
 
@@ -88,13 +89,14 @@ final class FaultSchedule {
 
 	/**
 	 * A lost PUT response is left out: the emulator answers a repeated PUT after a
-	 * successful one with 409, as a storage that refuses overwrites would.
+	 * successful one with 409, as a storage that refuses overwrites would. A dripping body
+	 * too: the PUT's answer has none.
 	 */
 	private static final List<Kind> PUT_KINDS = List.of(Kind.UNAVAILABLE_RETRY_AFTER, Kind.RATE_LIMITED_RETRY_AFTER,
 			Kind.INTERNAL_ERROR, Kind.BAD_GATEWAY, Kind.CONNECTION_RESET, Kind.STALL);
 
 	private static final List<Kind> RETRIEVE_KINDS = List.of(Kind.UNAVAILABLE_RETRY_AFTER, Kind.INTERNAL_ERROR,
-			Kind.BAD_GATEWAY, Kind.CONNECTION_RESET, Kind.RESPONSE_LOST, Kind.STALL);
+			Kind.BAD_GATEWAY, Kind.CONNECTION_RESET, Kind.RESPONSE_LOST, Kind.STALL, Kind.DRIP);
 
 	private final ImgwireEmulator emulator;
 
@@ -206,6 +208,9 @@ final class FaultSchedule {
 			case CONNECTION_RESET -> next.resetConnection();
 			case RESPONSE_LOST -> next.loseResponse();
 			case STALL -> next.stall(this.stall);
+			// Every byte well within the response timeout, the whole answer far beyond it:
+			// only a deadline for the whole answer ends the attempt.
+			case DRIP -> next.dripBody(1, Duration.ofMillis(100));
 		}
 		this.enqueued.get(operation).get(planned.kind()).addAndGet(planned.count());
 	}
