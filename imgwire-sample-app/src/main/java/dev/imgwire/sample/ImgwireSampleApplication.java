@@ -3,6 +3,10 @@ package dev.imgwire.sample;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+import dev.imgwire.samples.support.emulator.EmbeddedEmulatorConfiguration;
+import dev.imgwire.samples.support.security.DemoUserConfiguration;
 
 /**
  * Sample WebFlux application that shows Imgwire's secure browser upload flow: the server
@@ -17,6 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication(proxyBeanMethods = false)
 @ConfigurationPropertiesScan
+// Shared with the other sample (imgwire-samples-support): the embedded-emulator mode and the demo user.
+@Import({ EmbeddedEmulatorConfiguration.class, DemoUserConfiguration.class })
 public final class ImgwireSampleApplication {
 
 	private ImgwireSampleApplication() {

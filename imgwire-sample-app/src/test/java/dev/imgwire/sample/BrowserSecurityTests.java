@@ -1,27 +1,19 @@
 package dev.imgwire.sample;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.imgwire.sample.support.CspViolations;
-import dev.imgwire.sample.support.HeadlessChromium;
+import dev.imgwire.samples.support.test.BrowserTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,29 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 // The same settings as BrowserUploadFlowTests, so the two share one application context.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.emulator.processing-delay=300ms", "sample.security.password=browser-test-password" })
-class BrowserSecurityTests {
-
-	private static final Duration WAIT = Duration.ofSeconds(60);
-
-	private static ChromeDriver driver;
-
-	private static CspViolations cspViolations;
+class BrowserSecurityTests extends BrowserTestSupport {
 
 	@LocalServerPort
 	private int port;
-
-	@BeforeAll
-	static void startBrowser(@TempDir Path profile) {
-		driver = HeadlessChromium.start(profile);
-		cspViolations = CspViolations.recordIn(driver);
-	}
-
-	@AfterAll
-	static void quitBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
 
 	@BeforeEach
 	void startLoggedOut() {
@@ -144,12 +117,6 @@ class BrowserSecurityTests {
 
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
-	}
-
-	private static WebDriverWait waitFor() {
-		WebDriverWait wait = new WebDriverWait(driver, WAIT);
-		wait.pollingEvery(Duration.ofMillis(100));
-		return wait;
 	}
 
 }

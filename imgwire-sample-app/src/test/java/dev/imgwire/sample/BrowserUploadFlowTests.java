@@ -4,22 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,9 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.imgwire.emulator.ImgwireEmulator;
-import dev.imgwire.sample.support.CspViolations;
-import dev.imgwire.sample.support.HeadlessChromium;
-import dev.imgwire.sample.support.TestImages;
+import dev.imgwire.samples.support.test.BrowserTestSupport;
+import dev.imgwire.samples.support.test.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,13 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.emulator.processing-delay=300ms", "sample.security.password=browser-test-password" })
-class BrowserUploadFlowTests {
-
-	private static final Duration WAIT = Duration.ofSeconds(60);
-
-	private static ChromeDriver driver;
-
-	private static CspViolations cspViolations;
+class BrowserUploadFlowTests extends BrowserTestSupport {
 
 	@LocalServerPort
 	private int port;
@@ -56,27 +43,14 @@ class BrowserUploadFlowTests {
 	@Autowired
 	private ImgwireEmulator emulator;
 
-	@BeforeAll
-	static void startBrowser(@TempDir Path profile) {
-		driver = HeadlessChromium.start(profile);
-		cspViolations = CspViolations.recordIn(driver);
-	}
-
 	@AfterEach
 	void pageBrokeNoRuleOfItsContentSecurityPolicy() {
 		assertThat(cspViolations.takeAll()).as("Content-Security-Policy violations").isEmpty();
 	}
 
-	@AfterAll
-	static void quitBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
-
 	@Test
 	void userUploadsAPngThroughThePageSeesItReadyInTheGalleryAndDeletesIt(@TempDir Path files) {
-		Path png = TestImages.pngFile(files, "browser-upload.png", 640, 480);
+		Path png = TestImages.noisePngFile(files, "browser-upload.png", 640, 480);
 		logIn();
 
 		driver.findElement(By.id("file-input")).sendKeys(png.toAbsolutePath().toString());
@@ -117,7 +91,7 @@ class BrowserUploadFlowTests {
 
 	@Test
 	void userSendsAFileThroughTheServerFormAndSeesItInTheGallery(@TempDir Path files) {
-		Path png = TestImages.pngFile(files, "through-server.png", 320, 240);
+		Path png = TestImages.noisePngFile(files, "through-server.png", 320, 240);
 		logIn();
 
 		driver.findElement(By.id("server-file-input")).sendKeys(png.toAbsolutePath().toString());
@@ -237,16 +211,6 @@ class BrowserUploadFlowTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private static WebDriverWait waitFor() {
-		WebDriverWait wait = new WebDriverWait(driver, WAIT);
-		wait.pollingEvery(Duration.ofMillis(100));
-		return wait;
-	}
-
-	private static JavascriptExecutor js() {
-		return driver;
 	}
 
 }

@@ -22,7 +22,7 @@ import dev.imgwire.emulator.EmulatorOperation;
 import dev.imgwire.emulator.ImgwireEmulator;
 import dev.imgwire.sample.support.PngServer;
 import dev.imgwire.sample.support.SampleAppClient;
-import dev.imgwire.sample.support.TestImages;
+import dev.imgwire.samples.support.test.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +51,7 @@ class ImageApiTests {
 
 	@BeforeAll
 	static void servePng() {
-		pngServer = new PngServer(TestImages.png(32, 24));
+		pngServer = new PngServer(TestImages.noisePng(32, 24));
 	}
 
 	@AfterAll

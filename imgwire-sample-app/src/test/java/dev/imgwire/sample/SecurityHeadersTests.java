@@ -91,6 +91,7 @@ class SecurityHeadersTests {
 			answers.put("anonymous API call", anonymous.get("/api/images"));
 			answers.put("CSRF token", anonymous.get("/api/csrf"));
 			answers.put("upload page", user.get("/"));
+			answers.put("shared style sheet", anonymous.get("/css/samples.css"));
 			answers.put("style sheet", user.get("/css/app.css"));
 			answers.put("gallery API", user.get("/api/images"));
 			answers.put("upload token", user.postJson("/api/upload-tokens", ""));
@@ -98,6 +99,7 @@ class SecurityHeadersTests {
 			answers.put("health", anonymous.get("/actuator/health"));
 			assertThat(answers.get("login page").statusCode()).isEqualTo(200);
 			assertThat(answers.get("anonymous API call").statusCode()).isEqualTo(401);
+			assertThat(answers.get("shared style sheet").statusCode()).isEqualTo(200);
 			assertThat(answers.get("upload page").statusCode()).isEqualTo(200);
 			assertThat(answers.get("upload token").statusCode()).isEqualTo(200);
 			return answers;

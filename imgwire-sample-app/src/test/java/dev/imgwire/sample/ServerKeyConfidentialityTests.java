@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServerKeyConfidentialityTests {
 
 	// Each answers 200 to anyone.
-	private static final List<String> PUBLIC_PATHS = List.of("/login", "/css/app.css", "/js/login.js", "/js/csrf.js",
-			"/actuator/health", "/actuator/health/readiness");
+	private static final List<String> PUBLIC_PATHS = List.of("/login", "/css/samples.css", "/css/app.css",
+			"/js/login.js", "/js/csrf.js", "/actuator/health", "/actuator/health/readiness");
 
 	// Each answers 200 to a logged-in user (the metric once the server has called Imgwire).
 	private static final List<String> PRIVATE_PATHS = List.of("/", "/index.html", "/js/app.js", "/js/api.js",

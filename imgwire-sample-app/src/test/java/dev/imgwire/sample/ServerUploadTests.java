@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.imgwire.emulator.EmulatorOperation;
 import dev.imgwire.emulator.ImgwireEmulator;
 import dev.imgwire.sample.support.SampleAppClient;
-import dev.imgwire.sample.support.TestImages;
+import dev.imgwire.samples.support.test.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +38,7 @@ class ServerUploadTests {
 
 	@Test
 	void aPostedPngIsStoredInImgwireWithItsExactBytes() {
-		byte[] png = TestImages.png(300, 200);
+		byte[] png = TestImages.noisePng(300, 200);
 
 		HttpResponse<String> response = user().postFile("/api/images/upload", "posted.png", "image/png", png);
 
@@ -67,7 +67,7 @@ class ServerUploadTests {
 		long createsBefore = this.emulator.state().requestCount(EmulatorOperation.STANDARD_UPLOAD);
 
 		HttpResponse<String> response = new SampleAppClient(this.port).postFile("/api/images/upload", "x.png",
-				"image/png", TestImages.png(2, 2));
+				"image/png", TestImages.noisePng(2, 2));
 
 		assertThat(response.statusCode()).isIn(401, 403);
 		assertThat(this.emulator.state().requestCount(EmulatorOperation.STANDARD_UPLOAD)).isEqualTo(createsBefore);

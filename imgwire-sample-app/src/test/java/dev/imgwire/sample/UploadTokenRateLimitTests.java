@@ -16,7 +16,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import dev.imgwire.emulator.ImgwireEmulator;
 import dev.imgwire.sample.support.PngServer;
 import dev.imgwire.sample.support.SampleAppClient;
-import dev.imgwire.sample.support.TestImages;
+import dev.imgwire.samples.support.test.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +44,7 @@ class UploadTokenRateLimitTests {
 
 	@BeforeAll
 	static void servePng() {
-		pngServer = new PngServer(TestImages.png(8, 8));
+		pngServer = new PngServer(TestImages.noisePng(8, 8));
 	}
 
 	@AfterAll

@@ -4,24 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,8 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.imgwire.emulator.ImgwireEmulator;
-import dev.imgwire.samplemvc.support.HeadlessChromium;
-import dev.imgwire.samplemvc.support.TestImages;
+import dev.imgwire.samples.support.test.BrowserTestSupport;
+import dev.imgwire.samples.support.test.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,29 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.security.password=browser-test-password", "sample.emulator.processing-delay=500ms",
 				"spring.servlet.multipart.max-file-size=1MB", "spring.servlet.multipart.max-request-size=2MB" })
-class BrowserGalleryTests {
-
-	private static final Duration WAIT = Duration.ofSeconds(60);
-
-	private static ChromeDriver driver;
+class BrowserGalleryTests extends BrowserTestSupport {
 
 	@LocalServerPort
 	private int port;
 
 	@Autowired
 	private ImgwireEmulator emulator;
-
-	@BeforeAll
-	static void startBrowser(@TempDir Path profile) {
-		driver = HeadlessChromium.start(profile);
-	}
-
-	@AfterAll
-	static void quitBrowser() {
-		if (driver != null) {
-			driver.quit();
-		}
-	}
 
 	@BeforeEach
 	void emptyGallery() {
@@ -101,7 +76,7 @@ class BrowserGalleryTests {
 			.endsWith("/" + imageId)
 			.doesNotContain("?");
 		assertThat(item.findElement(By.cssSelector(".name")).getText()).isEqualTo("sunset.png");
-		assertThat(contentSecurityPolicyViolations()).isEmpty();
+		assertThat(cspViolations.takeAll()).as("Content-Security-Policy violations").isEmpty();
 		screenshot(Path.of("target", "browser-gallery.png"));
 
 		item.findElement(By.cssSelector(".delete-button")).click();
@@ -151,35 +126,14 @@ class BrowserGalleryTests {
 		password.sendKeys("browser-test-password");
 		driver.findElement(By.id("login-button")).click();
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
-		// Reading the console empties it: what the test reads later is its own.
-		driver.manage().logs().get(LogType.BROWSER);
-	}
-
-	private static List<String> contentSecurityPolicyViolations() {
-		return driver.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.map(LogEntry::getMessage)
-			.filter((message) -> message.contains("Content Security Policy") || message.contains("Refused to"))
-			.toList();
+		// What the test reads later is its own.
+		cspViolations.takeAll();
 	}
 
 	private static void screenshot(Path target) throws IOException {
 		Path file = driver.getScreenshotAs(OutputType.FILE).toPath();
 		Files.createDirectories(target.getParent());
 		Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-	}
-
-	private static WebDriverWait waitFor() {
-		WebDriverWait wait = new WebDriverWait(driver, WAIT);
-		wait.pollingEvery(Duration.ofMillis(100));
-		return wait;
-	}
-
-	private static JavascriptExecutor js() {
-		return driver;
 	}
 
 }

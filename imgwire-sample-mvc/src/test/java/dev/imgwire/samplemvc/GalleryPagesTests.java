@@ -65,6 +65,19 @@ class GalleryPagesTests {
 	}
 
 	@Test
+	void theLoginPagesStyleSheetsNeedNoLogin() {
+		MvcAppClient anonymous = new MvcAppClient(this.port);
+
+		// The samples' shared one, from imgwire-samples-support, and this app's own.
+		for (String path : List.of("/css/samples.css", "/css/app.css")) {
+			HttpResponse<String> response = anonymous.get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Type")).as(path)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/css"));
+		}
+	}
+
+	@Test
 	void aWrongPasswordLeadsBackToTheLoginPageWithAMessage() {
 		MvcAppClient client = new MvcAppClient(this.port);
 

@@ -1,16 +1,9 @@
 package dev.imgwire.sample.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +13,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.imgwire.samples.support.test.SessionHttpClient;
+
+import static dev.imgwire.samples.support.test.SessionHttpClient.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,23 +30,13 @@ public final class SampleAppClient {
 	/** The header the page's script sends the CSRF token in. */
 	public static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final URI baseUri;
-
-	private final CookieManager cookies = new CookieManager();
-
-	private final HttpClient http;
+	// Like a browser, takes anything, JSON and HTML preferred (Prometheus answers text).
+	private final SessionHttpClient http;
 
 	public SampleAppClient(int port) {
-		this.baseUri = URI.create("http://localhost:" + port);
-		this.http = HttpClient.newBuilder()
-			.cookieHandler(this.cookies)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
+		this.http = new SessionHttpClient(port, "application/json, text/html;q=0.9, */*;q=0.8");
 	}
 
 	/**
@@ -85,7 +71,7 @@ public final class SampleAppClient {
 	}
 
 	public HttpResponse<String> get(String path) {
-		return send(request(path).GET());
+		return this.http.get(path);
 	}
 
 	/**
@@ -106,12 +92,13 @@ public final class SampleAppClient {
 	 * @return the answer
 	 */
 	public HttpResponse<String> postJson(String path, String body, @Nullable String csrfToken) {
-		HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+		HttpRequest.Builder request = this.http.request(path)
+			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (csrfToken != null) {
 			request.header(CSRF_HEADER, csrfToken);
 		}
-		return send(request);
+		return this.http.send(request);
 	}
 
 	/**
@@ -125,8 +112,7 @@ public final class SampleAppClient {
 			.stream()
 			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(Collectors.joining("&"));
-		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form)));
+		return this.http.postForm(path, form);
 	}
 
 	/**
@@ -143,13 +129,14 @@ public final class SampleAppClient {
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
 				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.header("X-XSRF-TOKEN", csrfToken())
+		return this.http.send(this.http.request(path)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header(CSRF_HEADER, csrfToken())
 			.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))));
 	}
 
 	public HttpResponse<String> delete(String path) {
-		return send(request(path).header(CSRF_HEADER, csrfToken()).DELETE());
+		return this.http.send(this.http.request(path).header(CSRF_HEADER, csrfToken()).DELETE());
 	}
 
 	/**
@@ -178,7 +165,7 @@ public final class SampleAppClient {
 		HttpCookie cookie = new HttpCookie(name, value);
 		cookie.setPath("/");
 		cookie.setVersion(0);
-		this.cookies.getCookieStore().add(this.baseUri, cookie);
+		this.http.cookies().getCookieStore().add(this.http.baseUri(), cookie);
 	}
 
 	/**
@@ -187,8 +174,9 @@ public final class SampleAppClient {
 	 * @return the value, or {@code null} when there is none
 	 */
 	public @Nullable String cookie(String name) {
-		return this.cookies.getCookieStore()
-			.get(this.baseUri)
+		return this.http.cookies()
+			.getCookieStore()
+			.get(this.http.baseUri())
 			.stream()
 			.filter((cookie) -> cookie.getName().equals(name))
 			.map(HttpCookie::getValue)
@@ -198,30 +186,6 @@ public final class SampleAppClient {
 
 	public static JsonNode json(HttpResponse<String> response) {
 		return json.readTree(response.body());
-	}
-
-	// Like a browser, takes anything, JSON and HTML preferred (Prometheus answers text).
-	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(this.baseUri.resolve(path))
-			.timeout(TIMEOUT)
-			.header("Accept", "application/json, text/html;q=0.9, */*;q=0.8");
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,20 +1,18 @@
 package dev.imgwire.samplemvc.support;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+
+import dev.imgwire.samples.support.test.SessionHttpClient;
+
+import static dev.imgwire.samples.support.test.SessionHttpClient.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,21 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class MvcAppClient {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private final URI baseUri;
-
-	private final HttpClient http;
+	private final SessionHttpClient http;
 
 	public MvcAppClient(int port) {
-		this.baseUri = URI.create("http://localhost:" + port);
-		this.http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(10))
-			.build();
+		this.http = new SessionHttpClient(port, "text/html,application/xhtml+xml,*/*;q=0.8");
 	}
 
 	/**
@@ -70,7 +59,7 @@ public final class MvcAppClient {
 	}
 
 	public HttpResponse<String> get(String path) {
-		return send(request(path).GET());
+		return this.http.get(path);
 	}
 
 	/**
@@ -115,7 +104,8 @@ public final class MvcAppClient {
 				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
 		body.writeBytes(content);
 		write(body, "\r\n--" + boundary + "--\r\n");
-		return send(request(action).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+		return this.http.send(this.http.request(action)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
@@ -131,8 +121,7 @@ public final class MvcAppClient {
 	}
 
 	public HttpResponse<String> postForm(String path, String form) {
-		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form)));
+		return this.http.postForm(path, form);
 	}
 
 	/**
@@ -142,7 +131,7 @@ public final class MvcAppClient {
 	 */
 	public String location(HttpResponse<?> response) {
 		String location = response.headers().firstValue("Location").orElseThrow();
-		URI uri = this.baseUri.resolve(location);
+		URI uri = this.http.baseUri().resolve(location);
 		return uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
 	}
 
@@ -158,31 +147,8 @@ public final class MvcAppClient {
 		return matcher.group(1).replace("&amp;", "&");
 	}
 
-	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(this.baseUri.resolve(path))
-			.timeout(TIMEOUT)
-			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private static void write(ByteArrayOutputStream out, String text) {
 		out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,14 +1,14 @@
-package dev.imgwire.sample.security;
+package dev.imgwire.samples.support.security;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The sample's single login.
+ * A sample's single login.
  *
  * @param password password of the {@code demo} user; when absent a random one is
- * generated at startup and logged once, so the sample never ships a guessable default
+ * generated at startup and logged once, so a sample never ships a guessable default
  * @author Imgwire
  */
 @ConfigurationProperties("sample.security")

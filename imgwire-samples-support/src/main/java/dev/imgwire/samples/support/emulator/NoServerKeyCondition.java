@@ -1,4 +1,4 @@
-package dev.imgwire.sample.emulator;
+package dev.imgwire.samples.support.emulator;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -13,9 +13,9 @@ import dev.imgwire.spring.boot.autoconfigure.PropertiesImgwireConnectionDetails;
 /**
  * Matches when no Imgwire Server Key is configured, neither as {@code imgwire.server-key}
  * (in any relaxed form, such as {@code IMGWIRE_SERVER_KEY}) nor as
- * {@code IMGWIRE_API_KEY}. Then the sample runs against an embedded emulator instead of
- * failing at startup. These are the two places {@link PropertiesImgwireConnectionDetails}
- * reads the key from.
+ * {@code IMGWIRE_API_KEY}: the two places {@link PropertiesImgwireConnectionDetails}
+ * reads the key from. Then a sample runs against an embedded emulator instead of failing
+ * at startup.
  *
  * @author Imgwire
  */

@@ -1,4 +1,4 @@
-package dev.imgwire.sample.support;
+package dev.imgwire.samples.support.test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Headless Chromium from the Debian packages ({@code chromium}, {@code chromium-driver}).
  * Both binaries are given explicitly, so Selenium Manager never looks for, let alone
- * downloads, a browser or a driver.
+ * downloads, a browser or a driver. The browser's console is kept, so that a test can
+ * check that the Content-Security-Policy blocked nothing (see {@link CspViolations}).
  *
  * @author Imgwire
  */

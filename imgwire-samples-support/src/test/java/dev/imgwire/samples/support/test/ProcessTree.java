@@ -1,4 +1,4 @@
-package dev.imgwire.sample.support;
+package dev.imgwire.samples.support.test;
 
 import java.time.Duration;
 import java.util.ArrayList;

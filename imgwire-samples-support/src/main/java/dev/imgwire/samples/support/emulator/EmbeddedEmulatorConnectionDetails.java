@@ -1,4 +1,4 @@
-package dev.imgwire.samplemvc.emulator;
+package dev.imgwire.samples.support.emulator;
 
 import dev.imgwire.emulator.ImgwireEmulator;
 import dev.imgwire.spring.boot.autoconfigure.ImgwireConnectionDetails;
@@ -7,13 +7,22 @@ import dev.imgwire.spring.boot.autoconfigure.ImgwireConnectionDetails;
  * Points the auto-configured client at the embedded emulator: its base URL and its
  * generated keys. The keys are never printed.
  *
+ * <p>
+ * The library's {@code EmulatorImgwireConnectionDetails} does the same for
+ * {@code @AutoConfigureImgwireEmulator}, but lives with the test auto-configuration; the
+ * samples' production code uses this one.
+ *
  * @author Imgwire
  */
-final class EmbeddedEmulatorConnectionDetails implements ImgwireConnectionDetails {
+public final class EmbeddedEmulatorConnectionDetails implements ImgwireConnectionDetails {
 
 	private final ImgwireEmulator emulator;
 
-	EmbeddedEmulatorConnectionDetails(ImgwireEmulator emulator) {
+	/**
+	 * Connection details of the given emulator.
+	 * @param emulator the running emulator
+	 */
+	public EmbeddedEmulatorConnectionDetails(ImgwireEmulator emulator) {
 		this.emulator = emulator;
 	}
 

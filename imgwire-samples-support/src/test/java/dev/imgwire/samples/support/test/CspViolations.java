@@ -1,4 +1,4 @@
-package dev.imgwire.sample.support;
+package dev.imgwire.samples.support.test;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +63,9 @@ public final class CspViolations {
 			list.forEach((violation) -> violations.add("event: " + violation));
 		}
 		for (LogEntry entry : this.driver.manage().logs().get(LogType.BROWSER)) {
-			if (entry.getMessage().contains("Content Security Policy")) {
+			// Chromium's reports of what a policy blocked, and of what it refused to load or
+			// run for another reason, such as a script or style sheet of the wrong type.
+			if (entry.getMessage().contains("Content Security Policy") || entry.getMessage().contains("Refused to")) {
 				violations.add("console: " + entry.getMessage());
 			}
 		}
