@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 import dev.imgwire.samples.support.test.SessionHttpClient;
 
 import static dev.imgwire.samples.support.test.SessionHttpClient.encode;
