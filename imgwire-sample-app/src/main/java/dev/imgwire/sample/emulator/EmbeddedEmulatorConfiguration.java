@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.imgwire.emulator.ImgwireEmulator;
 import dev.imgwire.spring.boot.autoconfigure.ImgwireConnectionDetails;
-import dev.imgwire.spring.boot.test.autoconfigure.EmulatorImgwireConnectionDetails;
 
 /**
  * Embedded mode: with no Server Key configured, the sample starts the Imgwire emulator
@@ -48,7 +47,7 @@ public final class EmbeddedEmulatorConfiguration {
 
 	@Bean
 	ImgwireConnectionDetails imgwireConnectionDetails(ImgwireEmulator imgwireEmulator) {
-		return new EmulatorImgwireConnectionDetails(imgwireEmulator);
+		return new EmbeddedEmulatorConnectionDetails(imgwireEmulator);
 	}
 
 }
