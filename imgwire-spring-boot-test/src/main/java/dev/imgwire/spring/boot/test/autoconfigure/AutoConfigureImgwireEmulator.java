@@ -15,8 +15,9 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
  * emulator is available as a bean of type {@link dev.imgwire.emulator.ImgwireEmulator}
  * (for its {@code faults()} and {@code state()}), and stops with the application context.
  * <p>
- * Requires {@code dev.imgwire:imgwire-emulator} on the test classpath. No Server Key is
- * needed.
+ * Provided by {@code dev.imgwire:imgwire-spring-boot-test}, which brings
+ * {@code dev.imgwire:imgwire-emulator}; add it with the {@code test} scope. No Server Key
+ * is needed.
  *
  * <pre class="code">
  * &#064;SpringBootTest

@@ -9,10 +9,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import dev.imgwire.client.ImgwireImagesClient;
 import dev.imgwire.client.model.Image;
+import dev.imgwire.client.model.SupportedMimeType;
+import dev.imgwire.client.upload.UploadOptions;
+import dev.imgwire.client.upload.UploadSource;
 import dev.imgwire.emulator.EmulatorOperation;
 import dev.imgwire.emulator.ImgwireEmulator;
+import dev.imgwire.emulator.SampleImages;
 import dev.imgwire.spring.boot.autoconfigure.ImgwireConnectionDetails;
-import dev.imgwire.spring.boot.autoconfigure.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +41,9 @@ class AutoConfigureImgwireEmulatorTests {
 	@Test
 	void shouldUploadAndListAgainstTheEmulator() {
 		this.emulator.reset();
-		Image image = this.client.upload(TestImages.source(TestImages.png(5, 3)), TestImages.options("emulated.png"))
+		Image image = this.client
+			.upload(UploadSource.fromBytes(SampleImages.png(5, 3)),
+					UploadOptions.defaults().withFileName("emulated.png").withMimeType(SupportedMimeType.PNG))
 			.block(Duration.ofSeconds(10));
 		assertThat(this.client.list(1, 10).block(Duration.ofSeconds(10)).items()).extracting(Image::id)
 			.containsExactly(image.id());
