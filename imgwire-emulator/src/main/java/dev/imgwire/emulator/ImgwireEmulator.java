@@ -45,6 +45,10 @@ import dev.imgwire.emulator.state.RandomSecrets;
  * </pre>
  * Each emulator owns its event loop, processing threads and storage directory, all
  * released by {@link #close()}, so many emulators can come and go in one JVM.
+ * <p>
+ * Longer than the other classes because its {@link Builder} documents each of the
+ * emulator's options where users look for them; the behaviour lives in the routes, state
+ * and processing packages.
  *
  * @author imgwire
  */

@@ -11,7 +11,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration properties for the Imgwire client ({@code imgwire.*}).
  * <p>
- * Deliberately has no {@code toString()} that could print a key.
+ * Deliberately has no {@code toString()} that could print a key. Longer than most
+ * classes: a JavaBean whose field Javadoc is the configuration metadata, one accessor
+ * pair per property.
  *
  * @author Imgwire
  * @since 0.1.0
