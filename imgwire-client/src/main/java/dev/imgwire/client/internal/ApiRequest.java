@@ -1,10 +1,7 @@
 package dev.imgwire.client.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-
 
 import org.jspecify.annotations.Nullable;
 
@@ -112,9 +109,16 @@ public final class ApiRequest {
 	 * @return path variables, then query values
 	 */
 	Object[] uriVariables() {
-		List<Object> values = new ArrayList<>(List.of(this.pathVariables));
-		values.addAll(this.query.values());
-		return values.toArray();
+		if (this.query.isEmpty()) {
+			return this.pathVariables;
+		}
+		Object[] values = new Object[this.pathVariables.length + this.query.size()];
+		System.arraycopy(this.pathVariables, 0, values, 0, this.pathVariables.length);
+		int index = this.pathVariables.length;
+		for (Object value : this.query.values()) {
+			values[index++] = value;
+		}
+		return values;
 	}
 
 	Object[] pathVariables() {

@@ -34,6 +34,7 @@ import dev.imgwire.client.internal.http.JsonCodec;
 import dev.imgwire.client.internal.http.PaginationHeaders;
 import dev.imgwire.client.internal.http.ResponseBodies;
 import dev.imgwire.client.internal.http.SecretRedactor;
+import dev.imgwire.client.internal.http.UriTemplates;
 import dev.imgwire.client.model.IdempotentRequest;
 import dev.imgwire.client.model.Page;
 import dev.imgwire.client.observation.ImgwireClientObservationContext;
@@ -72,7 +73,7 @@ public final class ImgwireTransport {
 
 	private final WebClient uploads;
 
-	private final DefaultUriBuilderFactory uris;
+	private final UriTemplates uris;
 
 	private final JsonCodec json = new JsonCodec();
 
@@ -102,7 +103,9 @@ public final class ImgwireTransport {
 		this.settings = settings;
 		this.api = ApiWebClients.api(webClientBuilder, settings);
 		this.uploads = ApiWebClients.uploads(webClientBuilder);
-		this.uris = new DefaultUriBuilderFactory(settings.baseUrl());
+		// The factory WebClient would use for the base URL; templates are expanded by hand
+		// with its rendering (see UriTemplates) and handed over as URIs with their template.
+		this.uris = new UriTemplates(new DefaultUriBuilderFactory(settings.baseUrl()));
 		SecretRedactor redactor = new SecretRedactor(settings.serverKey(), settings.clientKey());
 		this.exchange = new ApiExchange(new ErrorResponseDecoder(this.json), redactor);
 		this.retryStrategy = retryStrategy;
@@ -226,10 +229,12 @@ public final class ImgwireTransport {
 
 	private WebClient.RequestHeadersSpec<?> request(ImgwireOperation operation, ApiRequest request,
 			byte @Nullable [] body) {
-		String pathTemplate = Objects.requireNonNull(operation.pathTemplate());
+		String uriTemplate = request.uriTemplate(Objects.requireNonNull(operation.pathTemplate()));
 		WebClient.RequestBodySpec spec = this.api.method(Objects.requireNonNull(operation.method()))
-			.uri(request.uriTemplate(pathTemplate), request.uriVariables());
-		return withBody(spec.headers((headers) -> headers.setBearerAuth(this.settings.serverKey())), body);
+			.uri(this.uris.expand(uriTemplate, request.uriVariables()))
+			.attribute(URI_TEMPLATE_ATTRIBUTE, uriTemplate);
+		// The Server Key is the API client's default Authorization header.
+		return withBody(spec, body);
 	}
 
 	private WebClient.RequestHeadersSpec<?> signedRequest(ImgwireOperation operation, ApiRequest request,
