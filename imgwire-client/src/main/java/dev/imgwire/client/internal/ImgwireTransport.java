@@ -199,13 +199,16 @@ public final class ImgwireTransport {
 			context.incrementAttempts();
 			return attempt.get();
 		});
-		return this.retryStrategy.apply(operation, counted).doOnError(ImgwireException.class, (ex) -> {
-			if (ex.getAttempts() < context.getAttempts()) {
-				ex.setAttempts(context.getAttempts());
+		return this.retryStrategy.apply(operation, counted).onErrorResume((ex) -> {
+			if (ex instanceof ImgwireException imgwireException && imgwireException.getAttempts() < context.getAttempts()) {
+				imgwireException.setAttempts(context.getAttempts());
 			}
-		})
-			.onErrorResume((ex) -> ex instanceof ImgwireApiException apiException && apiException.getAttempts() > 1
-					&& operation.isAlreadyDone(apiException.getStatusCode()), (ex) -> reader.alreadyDone());
+			if (ex instanceof ImgwireApiException apiException && apiException.getAttempts() > 1
+					&& operation.isAlreadyDone(apiException.getStatusCode())) {
+				return reader.alreadyDone();
+			}
+			return Mono.error(ex);
+		});
 	}
 
 	/**
