@@ -11,7 +11,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClientRequest;
 
 import org.springframework.http.client.reactive.ClientHttpRequest;
@@ -100,19 +99,19 @@ public final class ApiExchange {
 		String method = Objects.requireNonNull(operation.method(), "operation must be a request").name();
 		String pathTemplate = Objects.requireNonNull(operation.pathTemplate());
 		return Mono.defer(() -> {
-			AtomicReference<Runnable> cleanup = new AtomicReference<>();
-			// Emits once the connector has created the request on a connection: waiting for a
-			// pooled connection is no wait for an answer (the pool bounds it, and the connect
-			// timeout bounds connecting).
-			Sinks.Empty<Void> created = Sinks.empty();
+			AtomicReference<Runnable> cleanup = (query != null) ? new AtomicReference<>() : null;
+			// Starts once the connector has created the request on a connection: waiting for
+			// a pooled connection is no wait for an answer (the pool bounds it, and the
+			// connect timeout bounds connecting).
+			AttemptTimer timer = new AttemptTimer(deadline.duration());
 			WebClient.RequestHeadersSpec<?> observed = request.httpRequest((httpRequest) -> {
-				created.tryEmitEmpty();
+				timer.start(httpRequest);
 				Duration answerTimeout = deadline.answerTimeout();
 				if (answerTimeout != null && REACTOR_NETTY_PRESENT) {
 					NettyAnswerTimeout.apply(httpRequest, answerTimeout);
 				}
-				if (query != null) {
-					cleanup.set(QueryRevealer.install(httpRequest, query));
+				if (cleanup != null) {
+					cleanup.set(QueryRevealer.install(httpRequest, Objects.requireNonNull(query)));
 				}
 			});
 			return observed.exchangeToMono((response) -> {
@@ -125,11 +124,12 @@ public final class ApiExchange {
 			})
 				// The whole exchange, body included: a gap-between-reads timeout would let a
 				// peer that drips one byte at a time hold the call for days.
-				.timeout(created.asMono().then(Mono.delay(deadline.duration())), Mono.error(
+				.timeout(timer.expired(), Mono.error(
 						() -> new ImgwireTimeoutException(method, pathTemplate, deadline.reason(), null)))
 				.onErrorMap((ex) -> TransportErrors.map(ex, method, pathTemplate))
 				.doFinally((signal) -> {
-					Runnable remove = cleanup.getAndSet(null);
+					timer.stop();
+					Runnable remove = (cleanup != null) ? cleanup.getAndSet(null) : null;
 					if (remove != null) {
 						remove.run();
 					}
