@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -37,6 +39,7 @@ import dev.imgwire.client.internal.http.SecretRedactor;
 import dev.imgwire.client.internal.http.UriTemplates;
 import dev.imgwire.client.model.IdempotentRequest;
 import dev.imgwire.client.model.Page;
+import dev.imgwire.client.model.Pagination;
 import dev.imgwire.client.observation.ImgwireClientObservationContext;
 import dev.imgwire.client.observation.ImgwireClientObservationConvention;
 import dev.imgwire.client.observation.ImgwireClientObserver;
@@ -163,11 +166,28 @@ public final class ImgwireTransport {
 	 * @return the page with its pagination
 	 */
 	public <T> Mono<Page<T>> list(ImgwireOperation operation, Class<T> itemType, int page, int limit) {
+		return list(operation, itemType, page, limit, null);
+	}
+
+	/**
+	 * The pages of a list operation, for {@link Paging}: each told its pagination headers
+	 * before its body is read.
+	 * @param <T> the item type
+	 * @param operation the list operation
+	 * @param itemType the item type
+	 * @return the source of pages
+	 */
+	public <T> Paging.PageSource<T> pages(ImgwireOperation operation, Class<T> itemType) {
+		return (page, limit, headers) -> list(operation, itemType, page, limit, headers);
+	}
+
+	private <T> Mono<Page<T>> list(ImgwireOperation operation, Class<T> itemType, int page, int limit,
+			@Nullable Consumer<Pagination> headers) {
 		return execute(operation, () -> {
 			RequestValidator.page(page);
 			RequestValidator.limit(limit);
 			return ApiRequest.to().query("page", page).query("limit", limit);
-		}, page(itemType, page, limit));
+		}, page(itemType, page, limit, headers));
 	}
 
 	/**
@@ -319,10 +339,21 @@ public final class ImgwireTransport {
 	 * @return the reader
 	 */
 	public <T> ResponseReader<Page<T>> page(Class<T> itemType, int page, int limit) {
+		return page(itemType, page, limit, null);
+	}
+
+	private <T> ResponseReader<Page<T>> page(Class<T> itemType, int page, int limit,
+			@Nullable Consumer<Pagination> headers) {
 		ResponseReader<List<T>> items = json(this.json.type(List.class, itemType));
-		return (response, operation) -> items.read(response, operation)
-			.map((list) -> new Page<>(list,
-					PaginationHeaders.parse(response.headers().asHttpHeaders(), page, limit, list.size())));
+		return (response, operation) -> {
+			HttpHeaders httpHeaders = response.headers().asHttpHeaders();
+			if (headers != null) {
+				// Before the body: the item count is not known yet.
+				headers.accept(PaginationHeaders.parse(httpHeaders, page, limit, 0));
+			}
+			return items.read(response, operation)
+				.map((list) -> new Page<>(list, PaginationHeaders.parse(httpHeaders, page, limit, list.size())));
+		};
 	}
 
 	/**
