@@ -18,7 +18,7 @@ public final class ApiRequest {
 
 	// In the order the operation adds them, which is fixed, so that one set of
 	// parameters always gives the same URI template.
-	private final Map<String, Object> query = new LinkedHashMap<>();
+	private Map<String, Object> query = Map.of();
 
 	private @Nullable Object body;
 
@@ -48,6 +48,9 @@ public final class ApiRequest {
 	 */
 	public ApiRequest query(String name, @Nullable Object value) {
 		if (value != null) {
+			if (this.query.isEmpty()) {
+				this.query = new LinkedHashMap<>();
+			}
 			this.query.put(name, value);
 		}
 		return this;

@@ -126,6 +126,9 @@ public final class ImgwireTransport {
 	 * @return the result
 	 */
 	public <T> Mono<T> execute(ImgwireOperation operation, Supplier<ApiRequest> request, ResponseReader<T> reader) {
+		if (!reader.namesImages()) {
+			return observe(operation, (context) -> execute(context, request.get(), reader));
+		}
 		return observe(operation, (context) -> this.<T>execute(context, request.get(), reader).doOnNext((result) -> {
 			String imageId = reader.imageId(result);
 			if (imageId != null) {
