@@ -43,6 +43,8 @@ public final class ImgwireBenchmarks {
 
 	static final String CLIENT = "Imgwire client";
 
+	static final String WEB_CLIENT_FLOOR = "WebClient floor (see BENCHMARKS)";
+
 	static final String LIST_BARE = "bare page loop";
 
 	static final String LIST_CLIENT = "client.listAll(100)";
@@ -114,6 +116,7 @@ public final class ImgwireBenchmarks {
 		List<LoadHarness.Contender> contenders = settings.select(List.of(
 				new LoadHarness.Contender(BARE, (i) -> bare.retrieve(ids.get(i % ids.size()))),
 				new LoadHarness.Contender(WEB_CLIENT, (i) -> webClient.retrieve(ids.get(i % ids.size()))),
+				new LoadHarness.Contender(WEB_CLIENT_FLOOR, (i) -> webClient.retrieveFloor(ids.get(i % ids.size()))),
 				new LoadHarness.Contender(CLIENT, (i) -> client.retrieve(ids.get(i % ids.size())))));
 		for (int concurrency : new int[] { 64, 1 }) {
 			String name = RETRIEVE + concurrency;
