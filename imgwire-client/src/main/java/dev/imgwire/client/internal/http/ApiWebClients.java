@@ -2,8 +2,6 @@ package dev.imgwire.client.internal.http;
 
 import java.util.List;
 
-import reactor.core.publisher.Mono;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -82,9 +80,22 @@ public final class ApiWebClients {
 		return builder.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false));
 	}
 
+	/**
+	 * Remove credential headers that an earlier filter may have added; a request without
+	 * any goes through as it is, rather than copied.
+	 */
 	private static ExchangeFilterFunction stripCredentials() {
-		return ExchangeFilterFunction.ofRequestProcessor((request) -> Mono.just(
-				ClientRequest.from(request).headers((headers) -> CREDENTIAL_HEADERS.forEach(headers::remove)).build()));
+		return (request, next) -> {
+			HttpHeaders headers = request.headers();
+			for (String name : CREDENTIAL_HEADERS) {
+				if (headers.containsHeader(name)) {
+					return next.exchange(ClientRequest.from(request)
+						.headers((copy) -> CREDENTIAL_HEADERS.forEach(copy::remove))
+						.build());
+				}
+			}
+			return next.exchange(request);
+		};
 	}
 
 }
