@@ -236,7 +236,7 @@ public final class ImgwireBenchmarks {
 		int runs = settings.get("startups");
 		log.println("Running: Spring Boot start with and without the starter, " + runs + " cold JVMs each");
 		for (int i = 0; i < runs; i++) {
-			for (String variant : List.of("without", "with")) {
+			for (String variant : List.of("without", "webclient", "with")) {
 				ForkedJvm.run(StartupProbe.class, List.of("-Xmx256m"), List.of(variant), "STARTUP", log)
 					.forEach((line) -> results.add(Results.Startup.parse(line)));
 			}

@@ -23,25 +23,26 @@ final class Settings {
 	private static final Map<String, Integer> DEFAULTS = new LinkedHashMap<>();
 
 	static {
-		// Measured phases per contender; ratios are medians over them.
-		DEFAULTS.put("rounds", 7);
+		// Measured phases per contender; ratios are medians over them. Many short phases
+		// rather than a few long ones, so that a burst of load from elsewhere spoils few.
+		DEFAULTS.put("rounds", 15);
 		// Calls per contender before measuring retrieve, interleaved in chunks.
 		DEFAULTS.put("warmup-calls", 40_000);
 		// Calls per phase of retrieve at concurrency 64 (a quarter of it at concurrency 1).
-		DEFAULTS.put("retrieve-calls", 20_000);
+		DEFAULTS.put("retrieve-calls", 8_000);
 		DEFAULTS.put("retrieve-images", 1_000);
 		// Connections of the pool all contenders share.
 		DEFAULTS.put("max-connections", 64);
 		// Uploads per phase, and phases per contender.
 		DEFAULTS.put("uploads", 10_000);
-		DEFAULTS.put("upload-rounds", 3);
+		DEFAULTS.put("upload-rounds", 5);
 		// Images listed, listings per phase, phases per contender, and warm-up listings.
 		DEFAULTS.put("list-images", 100_000);
-		DEFAULTS.put("listings", 2);
-		DEFAULTS.put("list-rounds", 7);
+		DEFAULTS.put("listings", 1);
+		DEFAULTS.put("list-rounds", 15);
 		DEFAULTS.put("list-warmups", 3);
 		// Requests per phase for the cost of one list page.
-		DEFAULTS.put("page-calls", 300);
+		DEFAULTS.put("page-calls", 200);
 		// The large upload, in a JVM of this heap.
 		DEFAULTS.put("large-upload-mib", 1024);
 		DEFAULTS.put("large-upload-heap-mib", 64);

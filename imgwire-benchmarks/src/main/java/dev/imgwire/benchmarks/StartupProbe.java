@@ -11,6 +11,9 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.imgwire.client.ImgwireImagesClient;
 
@@ -18,10 +21,12 @@ import dev.imgwire.client.ImgwireImagesClient;
  * Starts a minimal Spring Boot application (no web server) in a fresh JVM, with or
  * without the starter's auto-configurations, and prints how long the context took, the
  * heap in use after a full GC, and the resident set size. The class path is the same
- * both ways; "without" excludes the Imgwire auto-configurations, so the difference is
- * what the starter's beans cost.
+ * every way; "without" excludes the Imgwire auto-configurations, so the difference is
+ * what the starter's beans cost. "webclient" is "without" plus a bean built from Boot's
+ * {@code WebClient.Builder}, as in an application that already calls some HTTP service
+ * with WebClient: the difference to it is what Imgwire adds to such an application.
  * <p>
- * Argument: {@code with} or {@code without}.
+ * Argument: {@code with}, {@code without} or {@code webclient}.
  */
 public final class StartupProbe {
 
@@ -38,7 +43,9 @@ public final class StartupProbe {
 	public static void main(String[] args) throws Exception {
 		boolean withStarter = args[0].equals("with");
 		long start = System.nanoTime();
-		SpringApplication application = new SpringApplication(Application.class);
+		SpringApplication application = args[0].equals("webclient")
+				? new SpringApplication(Application.class, WebClientApplication.class)
+				: new SpringApplication(Application.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setLogStartupInfo(false);
 		Map<String, Object> properties = new HashMap<>();
@@ -81,6 +88,16 @@ public final class StartupProbe {
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class Application {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class WebClientApplication {
+
+		@Bean
+		WebClient someServiceClient(WebClient.Builder builder) {
+			return builder.baseUrl("https://service.example").build();
+		}
 
 	}
 

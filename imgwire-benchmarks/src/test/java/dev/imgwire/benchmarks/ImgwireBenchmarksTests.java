@@ -41,7 +41,7 @@ class ImgwireBenchmarksTests {
 		assertThat(results.scenario("retrieve(id), concurrency 64").orElseThrow().phases()).containsOnlyKeys(
 				ImgwireBenchmarks.BARE, ImgwireBenchmarks.WEB_CLIENT, ImgwireBenchmarks.WEB_CLIENT_FLOOR,
 				ImgwireBenchmarks.CLIENT);
-		assertThat(results.startups()).extracting(Results.Startup::variant).containsExactly("without", "with");
+		assertThat(results.startups()).extracting(Results.Startup::variant).containsExactly("without", "webclient", "with");
 		assertThat(results.verdicts()).hasSizeGreaterThan(10).allSatisfy((verdict) -> assertThat(verdict)
 			.matches("(MET|MISSED) +\\(\\d\\) .*"));
 		ByteArrayOutputStream table = new ByteArrayOutputStream();
