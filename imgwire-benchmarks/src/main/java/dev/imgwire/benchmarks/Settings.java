@@ -11,8 +11,8 @@ import java.util.Set;
  * <ul>
  * <li>{@code --scenarios=retrieve,uploads,list,large-upload,startup}: what to run (all by
  * default);</li>
- * <li>{@code --only=text}: only the contenders whose name contains the text, for
- * profiling one of them (ratios are then left out);</li>
+ * <li>{@code --only=text|text}: only the contenders whose name contains one of the texts,
+ * for profiling (ratios to a baseline left out are then left out too);</li>
  * <li>the numbers below, see {@link #DEFAULTS}.</li>
  * </ul>
  */
@@ -118,7 +118,10 @@ final class Settings {
 	}
 
 	List<LoadHarness.Contender> select(List<LoadHarness.Contender> contenders) {
-		return contenders.stream().filter((contender) -> contender.name().contains(this.only)).toList();
+		List<String> wanted = List.of(this.only.split("\\|"));
+		return contenders.stream()
+			.filter((contender) -> wanted.stream().anyMatch((part) -> contender.name().contains(part)))
+			.toList();
 	}
 
 	@Override
