@@ -46,7 +46,7 @@ final class Settings {
 		// The large upload, in a JVM of this heap.
 		DEFAULTS.put("large-upload-mib", 1024);
 		DEFAULTS.put("large-upload-heap-mib", 64);
-		DEFAULTS.put("large-upload-rounds", 3);
+		DEFAULTS.put("large-upload-rounds", 5);
 		DEFAULTS.put("large-upload-warmups", 1);
 		// Cold starts of a Spring Boot application, with and without the starter, each.
 		DEFAULTS.put("startups", 7);
