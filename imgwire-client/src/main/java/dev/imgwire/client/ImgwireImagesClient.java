@@ -51,14 +51,18 @@ public interface ImgwireImagesClient {
 
 	/**
 	 * Lazily follow {@code X-Next-Page} from page 1. A page is fetched only when the
-	 * subscriber has requested it.
+	 * subscriber has requested it; with more than one page requested, the next is fetched
+	 * while this one is read, never more than two at a time.
 	 * @param limit items per page, 1 to 100
 	 * @return the pages in order
 	 */
 	Flux<Page<Image>> listPages(int limit);
 
 	/**
-	 * Lazily stream every image, page by page, honouring backpressure.
+	 * Lazily stream every image, page by page, honouring backpressure. A page is fetched
+	 * only for demand the pages so far cannot meet (a subscriber that requests one image
+	 * causes one request); when the demand reaches beyond the page being read, the next
+	 * page is fetched while this one is consumed, never more than two pages at a time.
 	 * @param limit items per page, 1 to 100
 	 * @return the images in order
 	 */

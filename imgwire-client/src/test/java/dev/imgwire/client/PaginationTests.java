@@ -3,6 +3,8 @@ package dev.imgwire.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,11 +15,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.imgwire.client.error.ImgwireNotFoundException;
 import dev.imgwire.client.model.Image;
 import dev.imgwire.client.model.Page;
 import dev.imgwire.client.model.Pagination;
@@ -26,7 +32,9 @@ import dev.imgwire.emulator.EmulatorOperation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pagination headers however the server spells them, and lazy iteration over pages.
+ * Pagination headers however the server spells them, and lazy iteration over pages: a
+ * page fetched only for demand, the next one while this one is consumed when the demand
+ * reaches beyond it, never more than two at a time.
  */
 class PaginationTests extends EmulatorTestSupport {
 
@@ -204,6 +212,164 @@ class PaginationTests extends EmulatorTestSupport {
 
 		assertThat(pages).hasSize(1);
 		assertThat(listRequests()).isEqualTo(1);
+	}
+
+	@Test
+	void aSubscriberThatRequestsOneImageCausesExactlyOnePageRequest() {
+		ImgwireImagesClient client = client();
+		for (int i = 0; i < 3; i++) {
+			uploadPng(client, "image-" + i + ".png");
+		}
+
+		StepVerifier.create(client.listAll(2), 0)
+			.thenRequest(1)
+			.expectNextCount(1)
+			.thenAwait(Duration.ofMillis(300))
+			.then(() -> assertThat(listRequests()).isEqualTo(1))
+			.thenCancel()
+			.verify(TIMEOUT);
+		assertThat(listRequests()).isEqualTo(1);
+	}
+
+	@Test
+	void demandForExactlyOnePageCausesOnePageRequest() {
+		ImgwireImagesClient client = client();
+		for (int i = 0; i < 5; i++) {
+			uploadPng(client, "image-" + i + ".png");
+		}
+
+		StepVerifier.create(client.listAll(2), 2)
+			.expectNextCount(2)
+			.thenAwait(Duration.ofMillis(300))
+			.then(() -> assertThat(listRequests()).isEqualTo(1))
+			.thenCancel()
+			.verify(TIMEOUT);
+		assertThat(listRequests()).isEqualTo(1);
+	}
+
+	@Test
+	void demandBeyondThePageRequestsTheNextOneBeforeThisOnesItemsAreEmitted() {
+		ImgwireImagesClient client = client();
+		for (int i = 0; i < 5; i++) {
+			uploadPng(client, "image-" + i + ".png");
+		}
+		AtomicInteger clock = new AtomicInteger();
+		Map<String, Integer> requested = new ConcurrentHashMap<>();
+		ImgwireImagesClient recorded = ImgwireImagesClient
+			.builder(this.wire.webClientBuilder().filter((request, next) -> {
+				requested.put(request.url().getRawQuery(), clock.incrementAndGet());
+				return next.exchange(request);
+			}), settings())
+			.build();
+		List<Integer> received = new CopyOnWriteArrayList<>();
+
+		StepVerifier.create(recorded.listAll(2).doOnNext((image) -> received.add(clock.incrementAndGet())), 3)
+			.expectNextCount(3)
+			.thenAwait(Duration.ofMillis(300))
+			.thenCancel()
+			.verify(TIMEOUT);
+
+		// The second page was asked for as soon as the first one's headers were in.
+		assertThat(requested.get("page=2&limit=2")).isLessThan(received.get(0));
+		assertThat(listRequests()).isEqualTo(2);
+	}
+
+	@Test
+	void neverMoreThanTwoPagesAreInFlight() {
+		ImgwireImagesClient client = client();
+		List<Image> uploaded = Stream.iterate(0, (i) -> i + 1)
+			.limit(9)
+			.map((i) -> uploadPng(client, "image-" + i + ".png"))
+			.toList();
+		AtomicInteger started = new AtomicInteger();
+		AtomicInteger emitted = new AtomicInteger();
+		AtomicInteger mostInFlight = new AtomicInteger();
+		// The first page's body comes late, long after the second page has arrived; the
+		// third must still wait for the first to be emitted.
+		ImgwireImagesClient recorded = ImgwireImagesClient
+			.builder(this.wire.webClientBuilder().filter((request, next) -> {
+				// Pages of two: a page is done once both its images were emitted.
+				int inFlight = started.incrementAndGet() - emitted.get() / 2;
+				mostInFlight.accumulateAndGet(inFlight, Math::max);
+				return next.exchange(request)
+					.map((response) -> request.url().getRawQuery().startsWith("page=1&") ? response.mutate()
+						.body((body) -> body.delaySubscription(Duration.ofMillis(300)))
+						.build() : response);
+			}), settings())
+			.build();
+
+		List<Image> all = recorded.listAll(2).doOnNext((image) -> emitted.incrementAndGet()).collectList().block(TIMEOUT);
+
+		assertThat(all).extracting(Image::id).containsExactlyElementsOf(uploaded.stream().map(Image::id).toList());
+		assertThat(mostInFlight).hasValue(2);
+		assertThat(listRequests()).isEqualTo(5);
+	}
+
+	@Test
+	void aNextPageThatArrivesFirstStillComesAfterTheCurrentOne() {
+		ImgwireImagesClient client = client();
+		List<Image> uploaded = Stream.iterate(0, (i) -> i + 1)
+			.limit(5)
+			.map((i) -> uploadPng(client, "image-" + i + ".png"))
+			.toList();
+		// The first page's body comes late, long after the second page has arrived.
+		ImgwireImagesClient slowFirstPage = ImgwireImagesClient
+			.builder(this.wire.webClientBuilder()
+				.filter((request, next) -> next.exchange(request)
+					.map((response) -> request.url().getRawQuery().startsWith("page=1&") ? response.mutate()
+						.body((body) -> body.delaySubscription(Duration.ofMillis(300)))
+						.build() : response)),
+					settings())
+			.build();
+
+		List<Image> all = slowFirstPage.listAll(2).collectList().block(TIMEOUT);
+
+		assertThat(all).extracting(Image::id).containsExactlyElementsOf(uploaded.stream().map(Image::id).toList());
+	}
+
+	@Test
+	void aNextPageThatFailsFailsTheStreamAfterTheCurrentPagesItems() {
+		ImgwireImagesClient client = client();
+		for (int i = 0; i < 5; i++) {
+			uploadPng(client, "image-" + i + ".png");
+		}
+		ImgwireImagesClient failingSecondPage = ImgwireImagesClient
+			.builder(this.wire.webClientBuilder().filter((request, next) -> {
+				if (request.url().getRawQuery().startsWith("page=2&")) {
+					return Mono.just(ClientResponse.create(HttpStatus.NOT_FOUND)
+						.header("Content-Type", "application/json")
+						.body("{\"detail\":\"gone\"}")
+						.build());
+				}
+				return next.exchange(request);
+			}), settings())
+			.build();
+
+		StepVerifier.create(failingSecondPage.listAll(2))
+			.expectNextCount(2)
+			.expectError(ImgwireNotFoundException.class)
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void cancellingWhileTheNextPageIsInFlightCancelsItsRequest() throws InterruptedException {
+		ImgwireImagesClient client = client();
+		for (int i = 0; i < 5; i++) {
+			uploadPng(client, "image-" + i + ".png");
+		}
+		CountDownLatch secondPageCancelled = new CountDownLatch(1);
+		ImgwireImagesClient stalledSecondPage = ImgwireImagesClient
+			.builder(this.wire.webClientBuilder().filter((request, next) -> {
+				if (request.url().getRawQuery().startsWith("page=2&")) {
+					return Mono.<ClientResponse>never().doOnCancel(secondPageCancelled::countDown);
+				}
+				return next.exchange(request);
+			}), settings())
+			.build();
+
+		StepVerifier.create(stalledSecondPage.listAll(2), 3).expectNextCount(2).thenCancel().verify(TIMEOUT);
+
+		assertThat(secondPageCancelled.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 	}
 
 	private long listRequests() {

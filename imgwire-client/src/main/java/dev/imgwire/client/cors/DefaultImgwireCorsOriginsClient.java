@@ -43,12 +43,12 @@ public final class DefaultImgwireCorsOriginsClient implements ImgwireCorsOrigins
 
 	@Override
 	public Flux<Page<CorsOrigin>> listPages(int limit) {
-		return Paging.pages(limit, this::list);
+		return Paging.pages(limit, this.transport.pages(ImgwireOperation.LIST_CORS_ORIGINS, CorsOrigin.class));
 	}
 
 	@Override
 	public Flux<CorsOrigin> listAll(int limit) {
-		return Paging.items(limit, this::list);
+		return Paging.items(limit, this.transport.pages(ImgwireOperation.LIST_CORS_ORIGINS, CorsOrigin.class));
 	}
 
 	@Override

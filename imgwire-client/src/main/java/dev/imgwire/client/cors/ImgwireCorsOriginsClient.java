@@ -33,7 +33,9 @@ public interface ImgwireCorsOriginsClient {
 	Flux<Page<CorsOrigin>> listPages(int limit);
 
 	/**
-	 * Every CORS origin, a page fetched only when the subscriber has consumed the last.
+	 * Every CORS origin, a page fetched only for demand the pages so far cannot meet;
+	 * the next page is fetched while this one is consumed when the demand reaches beyond
+	 * it, never more than two pages at a time.
 	 * @param limit items per page, 1 to 100
 	 * @return the origins
 	 */

@@ -86,12 +86,12 @@ public final class DefaultImgwireImagesClient implements ImgwireImagesClient {
 
 	@Override
 	public Flux<Page<Image>> listPages(int limit) {
-		return Paging.pages(limit, this::list);
+		return Paging.pages(limit, this.transport.pages(ImgwireOperation.LIST, Image.class));
 	}
 
 	@Override
 	public Flux<Image> listAll(int limit) {
-		return Paging.items(limit, this::list);
+		return Paging.items(limit, this.transport.pages(ImgwireOperation.LIST, Image.class));
 	}
 
 	@Override

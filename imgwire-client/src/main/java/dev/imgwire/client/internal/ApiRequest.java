@@ -1,10 +1,7 @@
 package dev.imgwire.client.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +18,7 @@ public final class ApiRequest {
 
 	// In the order the operation adds them, which is fixed, so that one set of
 	// parameters always gives the same URI template.
-	private final Map<String, Object> query = new LinkedHashMap<>();
+	private Map<String, Object> query = Map.of();
 
 	private @Nullable Object body;
 
@@ -51,6 +48,9 @@ public final class ApiRequest {
 	 */
 	public ApiRequest query(String name, @Nullable Object value) {
 		if (value != null) {
+			if (this.query.isEmpty()) {
+				this.query = new LinkedHashMap<>();
+			}
 			this.query.put(name, value);
 		}
 		return this;
@@ -112,9 +112,16 @@ public final class ApiRequest {
 	 * @return path variables, then query values
 	 */
 	Object[] uriVariables() {
-		List<Object> values = new ArrayList<>(List.of(this.pathVariables));
-		values.addAll(this.query.values());
-		return values.toArray();
+		if (this.query.isEmpty()) {
+			return this.pathVariables;
+		}
+		Object[] values = new Object[this.pathVariables.length + this.query.size()];
+		System.arraycopy(this.pathVariables, 0, values, 0, this.pathVariables.length);
+		int index = this.pathVariables.length;
+		for (Object value : this.query.values()) {
+			values[index++] = value;
+		}
+		return values;
 	}
 
 	Object[] pathVariables() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.DefaultUriBuilderFactory;
@@ -33,8 +35,10 @@ import dev.imgwire.client.internal.http.JsonCodec;
 import dev.imgwire.client.internal.http.PaginationHeaders;
 import dev.imgwire.client.internal.http.ResponseBodies;
 import dev.imgwire.client.internal.http.SecretRedactor;
+import dev.imgwire.client.internal.http.UriTemplates;
 import dev.imgwire.client.model.IdempotentRequest;
 import dev.imgwire.client.model.Page;
+import dev.imgwire.client.model.Pagination;
 import dev.imgwire.client.observation.ImgwireClientObservationContext;
 import dev.imgwire.client.observation.ImgwireClientObservationConvention;
 import dev.imgwire.client.observation.ImgwireClientObserver;
@@ -71,7 +75,7 @@ public final class ImgwireTransport {
 
 	private final WebClient uploads;
 
-	private final DefaultUriBuilderFactory uris;
+	private final UriTemplates uris;
 
 	private final JsonCodec json = new JsonCodec();
 
@@ -101,7 +105,9 @@ public final class ImgwireTransport {
 		this.settings = settings;
 		this.api = ApiWebClients.api(webClientBuilder, settings);
 		this.uploads = ApiWebClients.uploads(webClientBuilder);
-		this.uris = new DefaultUriBuilderFactory(settings.baseUrl());
+		// The factory WebClient would use for the base URL; templates are expanded by hand
+		// with its rendering (see UriTemplates) and handed over as URIs with their template.
+		this.uris = new UriTemplates(new DefaultUriBuilderFactory(settings.baseUrl()));
 		SecretRedactor redactor = new SecretRedactor(settings.serverKey(), settings.clientKey());
 		this.exchange = new ApiExchange(new ErrorResponseDecoder(this.json), redactor);
 		this.retryStrategy = retryStrategy;
@@ -119,6 +125,9 @@ public final class ImgwireTransport {
 	 * @return the result
 	 */
 	public <T> Mono<T> execute(ImgwireOperation operation, Supplier<ApiRequest> request, ResponseReader<T> reader) {
+		if (!reader.namesImages()) {
+			return observe(operation, (context) -> execute(context, request.get(), reader));
+		}
 		return observe(operation, (context) -> this.<T>execute(context, request.get(), reader).doOnNext((result) -> {
 			String imageId = reader.imageId(result);
 			if (imageId != null) {
@@ -159,11 +168,28 @@ public final class ImgwireTransport {
 	 * @return the page with its pagination
 	 */
 	public <T> Mono<Page<T>> list(ImgwireOperation operation, Class<T> itemType, int page, int limit) {
+		return list(operation, itemType, page, limit, null);
+	}
+
+	/**
+	 * The pages of a list operation, for {@link Paging}: each told its pagination headers
+	 * before its body is read.
+	 * @param <T> the item type
+	 * @param operation the list operation
+	 * @param itemType the item type
+	 * @return the source of pages
+	 */
+	public <T> Paging.PageSource<T> pages(ImgwireOperation operation, Class<T> itemType) {
+		return (page, limit, headers) -> list(operation, itemType, page, limit, headers);
+	}
+
+	private <T> Mono<Page<T>> list(ImgwireOperation operation, Class<T> itemType, int page, int limit,
+			@Nullable Consumer<Pagination> headers) {
 		return execute(operation, () -> {
 			RequestValidator.page(page);
 			RequestValidator.limit(limit);
 			return ApiRequest.to().query("page", page).query("limit", limit);
-		}, page(itemType, page, limit));
+		}, page(itemType, page, limit, headers));
 	}
 
 	/**
@@ -195,13 +221,16 @@ public final class ImgwireTransport {
 			context.incrementAttempts();
 			return attempt.get();
 		});
-		return this.retryStrategy.apply(operation, counted).doOnError(ImgwireException.class, (ex) -> {
-			if (ex.getAttempts() < context.getAttempts()) {
-				ex.setAttempts(context.getAttempts());
+		return this.retryStrategy.apply(operation, counted).onErrorResume((ex) -> {
+			if (ex instanceof ImgwireException imgwireException && imgwireException.getAttempts() < context.getAttempts()) {
+				imgwireException.setAttempts(context.getAttempts());
 			}
-		})
-			.onErrorResume((ex) -> ex instanceof ImgwireApiException apiException && apiException.getAttempts() > 1
-					&& operation.isAlreadyDone(apiException.getStatusCode()), (ex) -> reader.alreadyDone());
+			if (ex instanceof ImgwireApiException apiException && apiException.getAttempts() > 1
+					&& operation.isAlreadyDone(apiException.getStatusCode())) {
+				return reader.alreadyDone();
+			}
+			return Mono.error(ex);
+		});
 	}
 
 	/**
@@ -225,10 +254,12 @@ public final class ImgwireTransport {
 
 	private WebClient.RequestHeadersSpec<?> request(ImgwireOperation operation, ApiRequest request,
 			byte @Nullable [] body) {
-		String pathTemplate = Objects.requireNonNull(operation.pathTemplate());
+		String uriTemplate = request.uriTemplate(Objects.requireNonNull(operation.pathTemplate()));
 		WebClient.RequestBodySpec spec = this.api.method(Objects.requireNonNull(operation.method()))
-			.uri(request.uriTemplate(pathTemplate), request.uriVariables());
-		return withBody(spec.headers((headers) -> headers.setBearerAuth(this.settings.serverKey())), body);
+			.uri(this.uris.expand(uriTemplate, request.uriVariables()))
+			.attribute(URI_TEMPLATE_ATTRIBUTE, uriTemplate);
+		// The Server Key is the API client's default Authorization header.
+		return withBody(spec, body);
 	}
 
 	private WebClient.RequestHeadersSpec<?> signedRequest(ImgwireOperation operation, ApiRequest request,
@@ -297,10 +328,21 @@ public final class ImgwireTransport {
 	 * @return the reader
 	 */
 	public <T> ResponseReader<Page<T>> page(Class<T> itemType, int page, int limit) {
+		return page(itemType, page, limit, null);
+	}
+
+	private <T> ResponseReader<Page<T>> page(Class<T> itemType, int page, int limit,
+			@Nullable Consumer<Pagination> headers) {
 		ResponseReader<List<T>> items = json(this.json.type(List.class, itemType));
-		return (response, operation) -> items.read(response, operation)
-			.map((list) -> new Page<>(list,
-					PaginationHeaders.parse(response.headers().asHttpHeaders(), page, limit, list.size())));
+		return (response, operation) -> {
+			HttpHeaders httpHeaders = response.headers().asHttpHeaders();
+			if (headers != null) {
+				// Before the body: the item count is not known yet.
+				headers.accept(PaginationHeaders.parse(httpHeaders, page, limit, 0));
+			}
+			return items.read(response, operation)
+				.map((list) -> new Page<>(list, PaginationHeaders.parse(httpHeaders, page, limit, list.size())));
+		};
 	}
 
 	/**

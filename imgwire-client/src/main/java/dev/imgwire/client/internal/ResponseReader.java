@@ -74,6 +74,14 @@ public interface ResponseReader<T> {
 	}
 
 	/**
+	 * Whether {@link #imageId} may name an image, so that results need looking at.
+	 * @return {@code false} unless the reader says otherwise
+	 */
+	default boolean namesImages() {
+		return false;
+	}
+
+	/**
 	 * This reader, naming the image of each result in the observation.
 	 * @param imageId the image id of a result
 	 * @return the reader
@@ -90,6 +98,11 @@ public interface ResponseReader<T> {
 			@Override
 			public Mono<T> alreadyDone() {
 				return reader.alreadyDone();
+			}
+
+			@Override
+			public boolean namesImages() {
+				return true;
 			}
 
 			@Override

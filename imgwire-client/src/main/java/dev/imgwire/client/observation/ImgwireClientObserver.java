@@ -56,6 +56,11 @@ public final class ImgwireClientObserver {
 			Function<ImgwireClientObservationContext, Mono<T>> work) {
 		return Mono.deferContextual((contextView) -> {
 			ImgwireClientObservationContext observationContext = context.get();
+			if (this.registry.isNoop()) {
+				// Nothing would be recorded: no observation, and none in the Reactor context,
+				// where it would only hide the caller's own observation from the HTTP stack.
+				return work.apply(observationContext);
+			}
 			Observation observation = ImgwireObservationDocumentation.CLIENT_REQUESTS.observation(this.convention,
 					DefaultImgwireClientObservationConvention.INSTANCE, () -> observationContext, this.registry);
 			return run(observation, observationContext, contextView, Mono.defer(() -> work.apply(observationContext)));
@@ -72,6 +77,9 @@ public final class ImgwireClientObserver {
 	 * @return the observed publisher
 	 */
 	public <T> Mono<T> observeRetry(ImgwireClientObservationContext context, Throwable failure, Mono<T> wait) {
+		if (this.registry.isNoop()) {
+			return wait;
+		}
 		return Mono.deferContextual((contextView) -> {
 			Observation parent = current(contextView);
 			if (parent != null && context.getImageId() == null

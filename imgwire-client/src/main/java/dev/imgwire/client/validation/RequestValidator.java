@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,9 +39,6 @@ public final class RequestValidator {
 	 * Longest {@code hash_sha256}, {@code idempotency_key} and {@code purpose}.
 	 */
 	public static final int MAX_TEXT_LENGTH = 255;
-
-	private static final Pattern UUID_PATTERN = Pattern
-		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	private RequestValidator() {
 	}
@@ -213,10 +209,31 @@ public final class RequestValidator {
 			throw invalid(field, "must not be blank");
 		}
 		// UUID.fromString accepts forms such as "1-1-1-1-1"; the API wants the canonical one.
-		if (!UUID_PATTERN.matcher(value).matches()) {
+		if (!isCanonicalUuid(value)) {
 			throw invalid(field, "must be a UUID");
 		}
 		return UUID.fromString(value);
+	}
+
+	/**
+	 * Whether a text is a UUID in its canonical form: 36 characters, hex digits in groups
+	 * of 8, 4, 4, 4 and 12 separated by hyphens, either case.
+	 * @param value the text
+	 * @return whether it is
+	 */
+	static boolean isCanonicalUuid(String value) {
+		if (value.length() != 36) {
+			return false;
+		}
+		for (int i = 0; i < 36; i++) {
+			char c = value.charAt(i);
+			boolean valid = (i == 8 || i == 13 || i == 18 || i == 23) ? c == '-'
+					: (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+			if (!valid) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -24,8 +24,9 @@ import java.util.function.UnaryOperator;
  * {@link #createUnlessKnown(ImageDraft, Instant, UnaryOperator)} is the only way to create
  * an image, so the idempotency index cannot be bypassed.
  * <p>
- * Live images are also kept in creation order, so listing a page walks the first
- * {@code offset + limit} images instead of sorting all of them per request.
+ * Live images are also kept in creation order, with an index of their positions, so
+ * listing a page finds its first image in O(log n) and walks {@code limit} images: a page
+ * costs the same whatever its offset and however many images are stored.
  *
  * @author imgwire
  */
@@ -37,6 +38,9 @@ public final class Images {
 
 	/** Live images by {@link ImageRecord#sequence()}; written under the monitor. */
 	private final ConcurrentSkipListMap<Long, UUID> liveInCreationOrder = new ConcurrentSkipListMap<>();
+
+	/** Positions of the live sequences; written and read under the monitor. */
+	private final LiveIndex liveIndex = new LiveIndex();
 
 	/** The size of {@link #liveInCreationOrder}, whose own size() walks the whole map. */
 	private volatile int liveCount;
@@ -63,6 +67,7 @@ public final class Images {
 			ImageRecord record = ImageRecord.pending(UUID.randomUUID(), this.sequence++, draft, now);
 			this.records.put(record.id(), record);
 			this.liveInCreationOrder.put(record.sequence(), record.id());
+			this.liveIndex.add(record.sequence());
 			this.liveCount++;
 			if (draft.idempotencyKey() != null) {
 				this.idempotencyIndex.put(draft.idempotencyKey(), record.id());
@@ -117,12 +122,14 @@ public final class Images {
 	public Page<ImageRecord> page(long offset, long limit) {
 		synchronized (this.monitor) {
 			List<ImageRecord> items = new ArrayList<>();
-			if (offset < this.liveCount) {
-				this.liveInCreationOrder.values()
-					.stream()
-					.skip(offset)
-					.limit(limit)
-					.forEach((id) -> items.add(this.records.get(id)));
+			long first = (offset < this.liveCount) ? this.liveIndex.nth(offset) : -1;
+			if (first >= 0) {
+				for (UUID id : this.liveInCreationOrder.tailMap(first, true).values()) {
+					if (items.size() >= limit) {
+						break;
+					}
+					items.add(this.records.get(id));
+				}
 			}
 			return new Page<>(items, this.liveCount);
 		}
@@ -187,6 +194,7 @@ public final class Images {
 				this.records.put(id, deleted);
 				onDeleted.accept(current);
 				this.liveInCreationOrder.remove(deleted.sequence());
+				this.liveIndex.remove(deleted.sequence());
 				this.liveCount--;
 				if (deleted.idempotencyKey() != null) {
 					// A deleted image no longer answers for its key; the next upload with it
@@ -222,6 +230,7 @@ public final class Images {
 		synchronized (this.monitor) {
 			this.records.clear();
 			this.liveInCreationOrder.clear();
+			this.liveIndex.reset(this.sequence);
 			this.liveCount = 0;
 			this.idempotencyIndex.clear();
 			this.uploadsInFlight.clear();

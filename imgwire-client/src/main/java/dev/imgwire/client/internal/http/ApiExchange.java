@@ -3,7 +3,6 @@ package dev.imgwire.client.internal.http;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
@@ -11,7 +10,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClientRequest;
 
 import org.springframework.http.client.reactive.ClientHttpRequest;
@@ -99,42 +97,29 @@ public final class ApiExchange {
 			Function<ClientResponse, Mono<T>> reader) {
 		String method = Objects.requireNonNull(operation.method(), "operation must be a request").name();
 		String pathTemplate = Objects.requireNonNull(operation.pathTemplate());
-		return Mono.defer(() -> {
-			AtomicReference<Runnable> cleanup = new AtomicReference<>();
-			// Emits once the connector has created the request on a connection: waiting for a
-			// pooled connection is no wait for an answer (the pool bounds it, and the connect
-			// timeout bounds connecting).
-			Sinks.Empty<Void> created = Sinks.empty();
-			WebClient.RequestHeadersSpec<?> observed = request.httpRequest((httpRequest) -> {
-				created.tryEmitEmpty();
-				Duration answerTimeout = deadline.answerTimeout();
-				if (answerTimeout != null && REACTOR_NETTY_PRESENT) {
-					NettyAnswerTimeout.apply(httpRequest, answerTimeout);
-				}
-				if (query != null) {
-					cleanup.set(QueryRevealer.install(httpRequest, query));
-				}
-			});
-			return observed.exchangeToMono((response) -> {
-				int code = response.statusCode().value();
-				status.accept(code);
-				if (response.statusCode().is2xxSuccessful()) {
-					return reader.apply(response);
-				}
-				return this.errors.decode(response, method, pathTemplate, redactor).flatMap(Mono::error);
-			})
-				// The whole exchange, body included: a gap-between-reads timeout would let a
-				// peer that drips one byte at a time hold the call for days.
-				.timeout(created.asMono().then(Mono.delay(deadline.duration())), Mono.error(
-						() -> new ImgwireTimeoutException(method, pathTemplate, deadline.reason(), null)))
-				.onErrorMap((ex) -> TransportErrors.map(ex, method, pathTemplate))
-				.doFinally((signal) -> {
-					Runnable remove = cleanup.getAndSet(null);
-					if (remove != null) {
-						remove.run();
-					}
-				});
-		});
+		// The whole exchange, body included, is bounded: a gap-between-reads timeout would
+		// let a peer that drips one byte at a time hold the call for days. The clock starts
+		// once the connector has created the request on a connection: waiting for a pooled
+		// connection is no wait for an answer (the pool bounds it, and the connect timeout
+		// bounds connecting).
+		return new AttemptDeadline<T>((attempt) -> request.httpRequest((httpRequest) -> {
+			attempt.start(httpRequest);
+			Duration answerTimeout = deadline.answerTimeout();
+			if (answerTimeout != null && REACTOR_NETTY_PRESENT) {
+				NettyAnswerTimeout.apply(httpRequest, answerTimeout);
+			}
+			if (query != null) {
+				attempt.onEnd(QueryRevealer.install(httpRequest, query));
+			}
+		}).exchangeToMono((response) -> {
+			int code = response.statusCode().value();
+			status.accept(code);
+			if (response.statusCode().is2xxSuccessful()) {
+				return reader.apply(response);
+			}
+			return this.errors.decode(response, method, pathTemplate, redactor).flatMap(Mono::error);
+		}), deadline.duration(), () -> new ImgwireTimeoutException(method, pathTemplate, deadline.reason(), null),
+				(ex) -> TransportErrors.map(ex, method, pathTemplate));
 	}
 
 	/**

@@ -2,8 +2,6 @@ package dev.imgwire.client.internal.http;
 
 import java.util.List;
 
-import reactor.core.publisher.Mono;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -38,8 +36,9 @@ public final class ApiWebClients {
 	}
 
 	/**
-	 * Build the API client. Authorization is set per request, because one operation
-	 * authenticates with the Client Key.
+	 * Build the API client. Authorization is the Server Key by default; the one operation
+	 * that authenticates with the Client Key sets its own. (A request without headers of
+	 * its own also spares WebClient a merge of default and request headers.)
 	 * @param builder the caller's builder
 	 * @param settings the settings
 	 * @return the client
@@ -50,6 +49,7 @@ public final class ApiWebClients {
 		DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(settings.baseUrl());
 		return withoutRequestDetailLogging(builder.clone()).uriBuilderFactory(uriBuilderFactory).defaultHeaders((headers) -> {
 			headers.set(HttpHeaders.USER_AGENT, ClientVersion.userAgent());
+			headers.setBearerAuth(settings.serverKey());
 			if (settings.environmentId() != null && !settings.environmentId().isBlank()) {
 				headers.set(ENVIRONMENT_ID, settings.environmentId().strip());
 			}
@@ -80,9 +80,22 @@ public final class ApiWebClients {
 		return builder.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false));
 	}
 
+	/**
+	 * Remove credential headers that an earlier filter may have added; a request without
+	 * any goes through as it is, rather than copied.
+	 */
 	private static ExchangeFilterFunction stripCredentials() {
-		return ExchangeFilterFunction.ofRequestProcessor((request) -> Mono.just(
-				ClientRequest.from(request).headers((headers) -> CREDENTIAL_HEADERS.forEach(headers::remove)).build()));
+		return (request, next) -> {
+			HttpHeaders headers = request.headers();
+			for (String name : CREDENTIAL_HEADERS) {
+				if (headers.containsHeader(name)) {
+					return next.exchange(ClientRequest.from(request)
+						.headers((copy) -> CREDENTIAL_HEADERS.forEach(copy::remove))
+						.build());
+				}
+			}
+			return next.exchange(request);
+		};
 	}
 
 }

@@ -98,6 +98,10 @@ public final class JsonCodec {
 				return (OffsetDateTime) context.handleUnexpectedToken(OffsetDateTime.class, parser);
 			}
 			String text = parser.getString().trim();
+			OffsetDateTime common = IsoDateTimes.parse(text);
+			if (common != null) {
+				return common;
+			}
 			try {
 				TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from,
 						LocalDateTime::from);

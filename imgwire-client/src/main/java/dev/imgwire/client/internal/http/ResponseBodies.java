@@ -1,9 +1,13 @@
 package dev.imgwire.client.internal.http;
 
+import java.util.Arrays;
+
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.web.reactive.function.BodyExtractors;
@@ -47,8 +51,11 @@ public final class ResponseBodies {
 	 */
 	public <T> Mono<T> read(ClientResponse response, JavaType type, String method, String pathTemplate) {
 		int status = response.statusCode().value();
-		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
-			.map(DataBuffers::toBytesAndRelease)
+		long contentLength = response.headers().contentLength().orElse(-1);
+		return response.body(BodyExtractors.toDataBuffers())
+			// Each buffer copied once, straight into the array Jackson reads, and released.
+			.collect(() -> new BodyBytes(contentLength), BodyBytes::append)
+			.doOnDiscard(DataBuffer.class, DataBufferUtils::release)
 			// A connection lost in the middle of the body is a lost answer, as much as one
 			// lost before it: a transport failure, retried where the operation may be.
 			.onErrorMap((ex) -> !(ex instanceof ImgwireException),
@@ -57,8 +64,14 @@ public final class ResponseBodies {
 									? new ImgwireTransportException(method, pathTemplate,
 											"the connection closed before the response body was complete", ex)
 									: unreadable(method, pathTemplate, status, reason(ex), ex))
-			.switchIfEmpty(Mono.error(() -> unreadable(method, pathTemplate, status, "the body is empty", null)))
-			.flatMap((bytes) -> decode(bytes, type, method, pathTemplate, status));
+			.handle((body, sink) -> {
+				try {
+					sink.next(decode(body.bytes(), type, method, pathTemplate, status));
+				}
+				catch (ImgwireResponseException ex) {
+					sink.error(ex);
+				}
+			});
 	}
 
 	/**
@@ -70,25 +83,25 @@ public final class ResponseBodies {
 		return response.releaseBody().onErrorResume((ex) -> Mono.empty());
 	}
 
-	private <T> Mono<T> decode(byte[] bytes, JavaType type, String method, String pathTemplate, int status) {
+	private <T> T decode(byte[] bytes, JavaType type, String method, String pathTemplate, int status) {
 		if (bytes.length == 0) {
-			return Mono.error(unreadable(method, pathTemplate, status, "the body is empty", null));
+			throw unreadable(method, pathTemplate, status, "the body is empty", null);
 		}
+		T value;
 		try {
-			T value = this.json.read(bytes, type);
-			if (value == null) {
-				return Mono.error(unreadable(method, pathTemplate, status, "the body is JSON null", null));
-			}
-			return Mono.just(value);
+			value = this.json.read(bytes, type);
 		}
 		catch (JacksonException ex) {
-			return Mono.error(unreadable(method, pathTemplate, status, describe(bytes, type), ex));
+			throw unreadable(method, pathTemplate, status, describe(bytes, type), ex);
 		}
 		catch (RuntimeException ex) {
 			// A record's constructor rejected the content.
-			return Mono.error(unreadable(method, pathTemplate, status,
-					"not a valid " + type.getRawClass().getSimpleName(), ex));
+			throw unreadable(method, pathTemplate, status, "not a valid " + type.getRawClass().getSimpleName(), ex);
 		}
+		if (value == null) {
+			throw unreadable(method, pathTemplate, status, "the body is JSON null", null);
+		}
+		return value;
 	}
 
 	private static String describe(byte[] bytes, JavaType type) {
@@ -110,8 +123,50 @@ public final class ResponseBodies {
 		return "the body could not be read (" + ex.getClass().getSimpleName() + ")";
 	}
 
+	/**
+	 * A body read whole into one array, up to {@link #MAX_BODY_BYTES}: sized by the
+	 * {@code Content-Length} when there is one (but never allocated beyond
+	 * {@link #PRESIZE_LIMIT} before the bytes are there), grown otherwise.
+	 */
+	private static final class BodyBytes {
+
+		private static final int PRESIZE_LIMIT = 256 * 1024;
+
+		private byte[] bytes;
+
+		private int length;
+
+		BodyBytes(long contentLength) {
+			this.bytes = new byte[(contentLength >= 0) ? (int) Math.min(contentLength, PRESIZE_LIMIT) : 1024];
+		}
+
+		void append(DataBuffer buffer) {
+			try {
+				int readable = buffer.readableByteCount();
+				if ((long) this.length + readable > MAX_BODY_BYTES) {
+					throw new DataBufferLimitException("Exceeded limit on max bytes to buffer : " + MAX_BODY_BYTES);
+				}
+				if (this.length + readable > this.bytes.length) {
+					int grown = (int) Math.min(MAX_BODY_BYTES,
+							Math.max((long) this.length + readable, 2L * this.bytes.length));
+					this.bytes = Arrays.copyOf(this.bytes, grown);
+				}
+				buffer.read(this.bytes, this.length, readable);
+				this.length += readable;
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
+		}
+
+		byte[] bytes() {
+			return (this.length == this.bytes.length) ? this.bytes : Arrays.copyOf(this.bytes, this.length);
+		}
+
+	}
+
 	private static ImgwireResponseException unreadable(String method, String pathTemplate, int status, String reason,
-			Throwable cause) {
+			@Nullable Throwable cause) {
 		return new ImgwireResponseException(method, pathTemplate, status, reason, cause);
 	}
 
