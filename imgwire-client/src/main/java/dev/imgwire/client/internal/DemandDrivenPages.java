@@ -34,6 +34,10 @@ import reactor.core.publisher.Mono;
  * @param <C> the cursor type, saying where a page is
  * @param <P> the page type
  * @param <E> the element type emitted
+ * <p>
+ * Longer than most classes: a hand-written demand loop (one page in flight, a second
+ * only when demand reaches past the first), which Reactor's operators do not offer.
+ *
  * @author Imgwire
  */
 public final class DemandDrivenPages<C, P, E> {

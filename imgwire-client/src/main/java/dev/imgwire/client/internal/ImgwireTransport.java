@@ -56,8 +56,12 @@ import dev.imgwire.client.validation.RequestValidator;
  *
  * <pre class="code">
  * return transport.execute(ImgwireOperation.RETRIEVE_CORS_ORIGIN,
- *         () -&gt; ApiRequest.to(Validation.uuid("corsOriginId", id)), this.corsOrigin);
+ *         () -&gt; ApiRequest.to(RequestValidator.uuid("cors_origin_id", id)), this.corsOrigin);
  * </pre>
+ * <p>
+ * Longer than most classes on purpose: it is the one place every request goes through,
+ * so what would otherwise be repeated in each resource client lives here, together with
+ * the response readers they share.
  *
  * @author Imgwire
  */

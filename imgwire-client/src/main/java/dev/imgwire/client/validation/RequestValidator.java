@@ -25,6 +25,9 @@ import dev.imgwire.client.upload.UploadOptions;
  * Checks requests against the API's documented constraints before anything is sent.
  * Each failure is an {@link ImgwireRequestValidationException} naming the field (in wire
  * form) and the rule.
+ * <p>
+ * Longer than most classes: one small check per constrained field of the API, kept
+ * together so that every rule and its message read alike.
  *
  * @author Imgwire
  */
