@@ -43,25 +43,7 @@ public interface ResponseReader<T> {
 	 * @return the reader
 	 */
 	default ResponseReader<T> whenAlreadyDone(Supplier<Mono<T>> result) {
-		ResponseReader<T> reader = this;
-		return new ResponseReader<>() {
-
-			@Override
-			public Mono<T> read(ClientResponse response, ImgwireOperation operation) {
-				return reader.read(response, operation);
-			}
-
-			@Override
-			public Mono<T> alreadyDone() {
-				return Mono.defer(result);
-			}
-
-			@Override
-			public @Nullable String imageId(T value) {
-				return reader.imageId(value);
-			}
-
-		};
+		return new DecoratedResponseReader<>(this, result, null);
 	}
 
 	/**
@@ -87,31 +69,7 @@ public interface ResponseReader<T> {
 	 * @return the reader
 	 */
 	default ResponseReader<T> namingImage(Function<T, @Nullable Object> imageId) {
-		ResponseReader<T> reader = this;
-		return new ResponseReader<>() {
-
-			@Override
-			public Mono<T> read(ClientResponse response, ImgwireOperation operation) {
-				return reader.read(response, operation);
-			}
-
-			@Override
-			public Mono<T> alreadyDone() {
-				return reader.alreadyDone();
-			}
-
-			@Override
-			public boolean namesImages() {
-				return true;
-			}
-
-			@Override
-			public @Nullable String imageId(T result) {
-				Object id = imageId.apply(result);
-				return (id != null) ? id.toString() : null;
-			}
-
-		};
+		return new DecoratedResponseReader<>(this, null, imageId);
 	}
 
 }
