@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import dev.imgwire.emulator.ImgwireEmulator;
 import dev.imgwire.emulator.SampleImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,6 +102,23 @@ final class LargeMultipartUpload {
 	String report(String what) {
 		return String.format("%s: %d MiB in %.1f s, peak heap %d MiB of max %d MiB", what, SIZE >> 20,
 				this.elapsed.toMillis() / 1000.0, this.peakHeapBytes >> 20, Runtime.getRuntime().maxMemory() >> 20);
+	}
+
+	/**
+	 * Check that the emulator holds exactly this upload's bytes under the answered id, and
+	 * that no spool file is left.
+	 * @param emulator the emulator
+	 * @param id the image id the application answered
+	 * @param spool the client's spool directory
+	 */
+	void assertStoredByteForByte(ImgwireEmulator emulator, String id, Path spool)
+			throws IOException, InterruptedException {
+		UUID imageId = UUID.fromString(id);
+		assertThat(emulator.state().storedSize(imageId)).isEqualTo(SIZE);
+		assertThat(emulator.state().image(imageId).orElseThrow().hashSha256()).isEqualTo(sha256());
+		assertThat(emulator.state().image(imageId).orElseThrow().originalFilename()).isEqualTo("large.png");
+		assertThat(elapsed()).isLessThan(Duration.ofSeconds(90));
+		assertEmpty(spool);
 	}
 
 	static void assertEmpty(Path directory) throws IOException, InterruptedException {
