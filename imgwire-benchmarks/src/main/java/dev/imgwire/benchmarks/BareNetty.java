@@ -95,8 +95,8 @@ final class BareNetty {
 	}
 
 	/**
-	 * What {@code client.upload(…)} does for a small buffer: create the record, {@code PUT}
-	 * the bytes to the presigned URL, then fetch the image.
+	 * What {@code client.upload(…)} does for a small buffer: create the record,
+	 * {@code PUT} the bytes to the presigned URL, then fetch the image.
 	 * @param content the bytes
 	 * @param fileName the file name
 	 * @return the image

@@ -113,11 +113,12 @@ public final class ImgwireBenchmarks {
 			ImgwireImagesClient client, BareNetty bare, HandWrittenWebClient webClient, LoadHarness harness) {
 		emulator.reset();
 		List<String> ids = seed(bare, settings.get("retrieve-images"));
-		List<LoadHarness.Contender> contenders = settings.select(List.of(
-				new LoadHarness.Contender(BARE, (i) -> bare.retrieve(ids.get(i % ids.size()))),
-				new LoadHarness.Contender(WEB_CLIENT, (i) -> webClient.retrieve(ids.get(i % ids.size()))),
-				new LoadHarness.Contender(WEB_CLIENT_FLOOR, (i) -> webClient.retrieveFloor(ids.get(i % ids.size()))),
-				new LoadHarness.Contender(CLIENT, (i) -> client.retrieve(ids.get(i % ids.size())))));
+		List<LoadHarness.Contender> contenders = settings
+			.select(List.of(new LoadHarness.Contender(BARE, (i) -> bare.retrieve(ids.get(i % ids.size()))),
+					new LoadHarness.Contender(WEB_CLIENT, (i) -> webClient.retrieve(ids.get(i % ids.size()))),
+					new LoadHarness.Contender(WEB_CLIENT_FLOOR,
+							(i) -> webClient.retrieveFloor(ids.get(i % ids.size()))),
+					new LoadHarness.Contender(CLIENT, (i) -> client.retrieve(ids.get(i % ids.size())))));
 		for (int concurrency : new int[] { 64, 1 }) {
 			String name = RETRIEVE + concurrency;
 			log.println("Running: " + name);
@@ -152,9 +153,12 @@ public final class ImgwireBenchmarks {
 				new LoadHarness.Contender(BARE,
 						(i) -> bare.upload(content, "bare-" + i + ".png").doOnNext((image) -> seen.add(image.id())),
 						reset, check),
-				new LoadHarness.Contender(CLIENT, (i) -> client
-					.upload(UploadSource.fromBytes(content), UploadOptions.defaults().withFileName("client-" + i + ".png"))
-					.doOnNext((image) -> seen.add(image.id())), reset, check)));
+				new LoadHarness.Contender(CLIENT,
+						(i) -> client
+							.upload(UploadSource.fromBytes(content),
+									UploadOptions.defaults().withFileName("client-" + i + ".png"))
+							.doOnNext((image) -> seen.add(image.id())),
+						reset, check)));
 		results.add(new Scenario(name, BARE, harness.compare(contenders, 64,
 				Math.min(uploads, settings.get("warmup-calls")), uploads, settings.get("upload-rounds"))));
 		results.note(name, problems.isEmpty() ? "zero duplicates: every phase stored exactly one image per upload"
@@ -171,17 +175,18 @@ public final class ImgwireBenchmarks {
 		int rounds = settings.get("rounds");
 		seed(bare, few);
 		log.println("Running: " + PAGE_COST + few);
-		results.add(new Scenario(PAGE_COST + few, "page 1", harness.compare(pages(bare, few), 1, pageCalls, pageCalls,
-				rounds)));
+		results.add(new Scenario(PAGE_COST + few, "page 1",
+				harness.compare(pages(bare, few), 1, pageCalls, pageCalls, rounds)));
 		seed(bare, images - few);
 		log.println("Running: " + PAGE_COST + images);
-		results.add(new Scenario(PAGE_COST + images, "page 1", harness.compare(pages(bare, images), 1, pageCalls,
-				pageCalls, rounds)));
+		results.add(new Scenario(PAGE_COST + images, "page 1",
+				harness.compare(pages(bare, images), 1, pageCalls, pageCalls, rounds)));
 		String name = LIST_ALL + images + " images";
 		log.println("Running: " + name);
 		int listings = settings.get("listings");
 		List<LoadHarness.Contender> contenders = settings.select(List.of(
-				new LoadHarness.Contender(LIST_BARE, (i) -> bare.listAll(100).doOnNext((count) -> expect(count, images))),
+				new LoadHarness.Contender(LIST_BARE,
+						(i) -> bare.listAll(100).doOnNext((count) -> expect(count, images))),
 				new LoadHarness.Contender(LIST_CLIENT,
 						(i) -> client.listAll(100).count().doOnNext((count) -> expect(count, images)))));
 		results.add(new Scenario(name, LIST_BARE, harness.compare(contenders, 1,
@@ -211,8 +216,7 @@ public final class ImgwireBenchmarks {
 	private static void largeUpload(Settings settings, PrintStream log, Results results) throws Exception {
 		int mib = settings.get("large-upload-mib");
 		int heap = settings.get("large-upload-heap-mib");
-		String name = LARGE_UPLOAD + ((mib % 1024 == 0) ? (mib / 1024) + " GiB" : mib + " MiB") + ", -Xmx" + heap
-				+ "m";
+		String name = LARGE_UPLOAD + ((mib % 1024 == 0) ? (mib / 1024) + " GiB" : mib + " MiB") + ", -Xmx" + heap + "m";
 		log.println("Running: " + name + " (in a JVM of its own)");
 		Path file = Files.createTempFile("imgwire-benchmark", ".png");
 		try {

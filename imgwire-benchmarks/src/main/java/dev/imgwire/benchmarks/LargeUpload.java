@@ -19,9 +19,9 @@ import dev.imgwire.emulator.ImgwireEmulator;
 
 /**
  * The large upload, run in a JVM of its own with a small heap ({@code -Xmx64m}): the
- * client's {@code upload(UploadSource.fromPath(…))} against a bare create and
- * {@code PUT} sent with {@code sendFile}, on an emulator in the same JVM that stores the
- * bytes on disk. Prints its phases for the parent.
+ * client's {@code upload(UploadSource.fromPath(…))} against a bare create and {@code PUT}
+ * sent with {@code sendFile}, on an emulator in the same JVM that stores the bytes on
+ * disk. Prints its phases for the parent.
  * <p>
  * Arguments: the file, the rounds, the warm-up uploads per contender.
  */
@@ -53,14 +53,11 @@ public final class LargeUpload {
 			BareNetty bare = new BareNetty(http, emulator.baseUrl(), emulator.serverKey());
 			Runnable reset = emulator::reset;
 			LoadHarness harness = new LoadHarness();
-			Map<String, List<Phase>> phases = harness.compare(List.of(
-					new LoadHarness.Contender(BARE, (i) -> bare.uploadFile(file, size), reset, (phase) -> {
-					}),
-					new LoadHarness.Contender(CLIENT,
-							(i) -> client.upload(UploadSource.fromPath(file), UploadOptions.defaults()), reset,
-							(phase) -> {
-							})),
-					1, warmups, 1, rounds);
+			Map<String, List<Phase>> phases = harness
+				.compare(List.of(new LoadHarness.Contender(BARE, (i) -> bare.uploadFile(file, size), reset, (phase) -> {
+				}), new LoadHarness.Contender(CLIENT,
+						(i) -> client.upload(UploadSource.fromPath(file), UploadOptions.defaults()), reset, (phase) -> {
+						})), 1, warmups, 1, rounds);
 			phases.values().forEach((list) -> list.forEach((phase) -> System.out.println(phase.toLine())));
 			System.out.println("HEAP\t" + Runtime.getRuntime().maxMemory());
 		}

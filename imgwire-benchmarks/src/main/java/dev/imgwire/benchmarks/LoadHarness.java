@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
  * Closed-loop load: a contender's call is made {@code calls} times with at most
  * {@code concurrency} in flight, each call starting as another ends. Contenders of one
  * scenario run in rounds, one phase each per round in an order that rotates, so that a
- * slow moment of the machine (GC, another build on the shared cores) falls on all of
- * them alike; ratios are then taken between phases of the same round.
+ * slow moment of the machine (GC, another build on the shared cores) falls on all of them
+ * alike; ratios are then taken between phases of the same round.
  */
 final class LoadHarness {
 
@@ -28,6 +28,7 @@ final class LoadHarness {
 
 	/**
 	 * One way of making a call.
+	 *
 	 * @param name the contender's name
 	 * @param call makes call number {@code i}
 	 * @param before runs before each phase, unmeasured

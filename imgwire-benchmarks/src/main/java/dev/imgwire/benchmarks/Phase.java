@@ -25,13 +25,20 @@ record Phase(String contender, int calls, int errors, ThreadMeter.Usage usage, l
 	 */
 	String toLine() {
 		StringBuilder line = new StringBuilder("PHASE\t").append(this.contender)
-			.append('\t').append(this.calls)
-			.append('\t').append(this.errors)
-			.append('\t').append(this.usage.wallNanos())
-			.append('\t').append(this.usage.callerCpuNanos())
-			.append('\t').append(this.usage.callerAllocatedBytes())
-			.append('\t').append(this.usage.emulatorCpuNanos())
-			.append('\t').append(this.usage.busiestEmulatorThreadNanos())
+			.append('\t')
+			.append(this.calls)
+			.append('\t')
+			.append(this.errors)
+			.append('\t')
+			.append(this.usage.wallNanos())
+			.append('\t')
+			.append(this.usage.callerCpuNanos())
+			.append('\t')
+			.append(this.usage.callerAllocatedBytes())
+			.append('\t')
+			.append(this.usage.emulatorCpuNanos())
+			.append('\t')
+			.append(this.usage.busiestEmulatorThreadNanos())
 			.append('\t');
 		for (int i = 0; i < this.latencyNanos.length; i++) {
 			line.append((i > 0) ? "," : "").append(this.latencyNanos[i]);
@@ -51,10 +58,11 @@ record Phase(String contender, int calls, int errors, ThreadMeter.Usage usage, l
 		}
 		long[] latencies = fields[9].isEmpty() ? new long[0]
 				: Arrays.stream(fields[9].split(",")).mapToLong(Long::parseLong).toArray();
-		return Phase.of(fields[1], Integer.parseInt(fields[2]), Integer.parseInt(fields[3]),
-				new ThreadMeter.Usage(Long.parseLong(fields[4]), Long.parseLong(fields[5]), Long.parseLong(fields[6]),
-						Long.parseLong(fields[7]), Long.parseLong(fields[8])),
-				latencies);
+		return Phase
+			.of(fields[1], Integer.parseInt(fields[2]), Integer.parseInt(fields[3]),
+					new ThreadMeter.Usage(Long.parseLong(fields[4]), Long.parseLong(fields[5]),
+							Long.parseLong(fields[6]), Long.parseLong(fields[7]), Long.parseLong(fields[8])),
+					latencies);
 	}
 
 	double throughput() {

@@ -114,8 +114,8 @@ final class Results {
 			"without the starter, with a WebClient", "with", "with the starter");
 
 	/**
-	 * The median over runs of the difference of a figure between the run with the
-	 * starter and the run of the base variant just before it.
+	 * The median over runs of the difference of a figure between the run with the starter
+	 * and the run of the base variant just before it.
 	 */
 	double startupDelta(String base, ToDoubleFunction<Startup> figure) {
 		List<Startup> without = this.startups.stream().filter((run) -> run.variant().equals(base)).toList();
@@ -139,14 +139,17 @@ final class Results {
 				if (!scenario.phases().containsKey(ImgwireBenchmarks.BARE)) {
 					return;
 				}
-				check(name + ": throughput vs bare", scenario.ratio(ImgwireBenchmarks.CLIENT, ImgwireBenchmarks.BARE,
-						Phase::throughput), ">=", 0.90);
-				check(name + ": throughput vs hand-written WebClient", scenario.ratio(ImgwireBenchmarks.CLIENT,
-						ImgwireBenchmarks.WEB_CLIENT, Phase::throughput), ">=", 1.0);
+				check(name + ": throughput vs bare",
+						scenario.ratio(ImgwireBenchmarks.CLIENT, ImgwireBenchmarks.BARE, Phase::throughput), ">=",
+						0.90);
+				check(name + ": throughput vs hand-written WebClient",
+						scenario.ratio(ImgwireBenchmarks.CLIENT, ImgwireBenchmarks.WEB_CLIENT, Phase::throughput), ">=",
+						1.0);
 				check(name + ": p99 vs bare",
 						scenario.ratio(ImgwireBenchmarks.CLIENT, ImgwireBenchmarks.BARE, Phase::p99), "<=", 1.10);
-				check(name + ": CPU per call vs bare", scenario.ratio(ImgwireBenchmarks.CLIENT, ImgwireBenchmarks.BARE,
-						Phase::cpuNanosPerCall), "<=", 1.3);
+				check(name + ": CPU per call vs bare",
+						scenario.ratio(ImgwireBenchmarks.CLIENT, ImgwireBenchmarks.BARE, Phase::cpuNanosPerCall), "<=",
+						1.3);
 			});
 		}
 		scenario(ImgwireBenchmarks.LARGE_UPLOAD).ifPresent((scenario) -> {
@@ -159,8 +162,10 @@ final class Results {
 			this.verdicts.add("MISSED (2) zero-copy without a hash: the client streams the file through 64 KiB "
 					+ "buffers (see BENCHMARKS.md)");
 		});
-		scenario(ImgwireBenchmarks.LIST_ALL).ifPresent((scenario) -> check("(3) " + scenario.name() + ": throughput vs bare page loop",
-				scenario.ratio(ImgwireBenchmarks.LIST_CLIENT, ImgwireBenchmarks.LIST_BARE, Phase::throughput), ">=", 1.0));
+		scenario(ImgwireBenchmarks.LIST_ALL)
+			.ifPresent((scenario) -> check("(3) " + scenario.name() + ": throughput vs bare page loop",
+					scenario.ratio(ImgwireBenchmarks.LIST_CLIENT, ImgwireBenchmarks.LIST_BARE, Phase::throughput), ">=",
+					1.0));
 		scenario(ImgwireBenchmarks.UPLOADS).ifPresent((scenario) -> {
 			check("(4) " + scenario.name() + ": throughput vs bare pipeline",
 					scenario.ratio(ImgwireBenchmarks.CLIENT, ImgwireBenchmarks.BARE, Phase::throughput), ">=", 0.95);
@@ -193,8 +198,8 @@ final class Results {
 
 	private void check(String what, double ratio, String comparison, double target) {
 		boolean met = comparison.equals(">=") ? ratio >= target : ratio <= target;
-		this.verdicts.add(verdict(met) + what + String.format(Locale.ROOT, ": %.2fx (target %s %.2fx)", ratio,
-				comparison, target));
+		this.verdicts.add(verdict(met) + what
+				+ String.format(Locale.ROOT, ": %.2fx (target %s %.2fx)", ratio, comparison, target));
 	}
 
 	private static String verdict(boolean met) {

@@ -78,9 +78,9 @@ record Scenario(String name, String baseline, Map<String, List<Phase>> phases) {
 
 	static String header() {
 		return String.format(Locale.ROOT,
-				"| %-40s | %-30s | %9s | %-19s | %9s | %9s | %-6s | %9s | %-6s | %9s | %-6s | %9s | %8s |",
-				"scenario", "contender", "calls/s", "x baseline (range)", "p50 ms", "p99 ms", "p99 x", "CPU us",
-				"CPU x", "KiB/call", "alloc x", "emu CPU us", "emu load");
+				"| %-40s | %-30s | %9s | %-19s | %9s | %9s | %-6s | %9s | %-6s | %9s | %-6s | %9s | %8s |", "scenario",
+				"contender", "calls/s", "x baseline (range)", "p50 ms", "p99 ms", "p99 x", "CPU us", "CPU x",
+				"KiB/call", "alloc x", "emu CPU us", "emu load");
 	}
 
 	static String separator() {
@@ -97,7 +97,8 @@ record Scenario(String name, String baseline, Map<String, List<Phase>> phases) {
 	List<String> rows() {
 		List<String> rows = new ArrayList<>();
 		for (String contender : this.phases.keySet()) {
-			// Without its baseline (a profiling run of one contender), a row has no ratios.
+			// Without its baseline (a profiling run of one contender), a row has no
+			// ratios.
 			boolean isBaseline = contender.equals(this.baseline) || !this.phases.containsKey(this.baseline);
 			String throughputRatio = isBaseline ? "1" : range(contender, Phase::throughput);
 			rows.add(String.format(Locale.ROOT,

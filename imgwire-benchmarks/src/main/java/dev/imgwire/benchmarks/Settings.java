@@ -28,7 +28,8 @@ final class Settings {
 		DEFAULTS.put("rounds", 15);
 		// Calls per contender before measuring retrieve, interleaved in chunks.
 		DEFAULTS.put("warmup-calls", 40_000);
-		// Calls per phase of retrieve at concurrency 64 (a quarter of it at concurrency 1).
+		// Calls per phase of retrieve at concurrency 64 (a quarter of it at concurrency
+		// 1).
 		DEFAULTS.put("retrieve-calls", 8_000);
 		DEFAULTS.put("retrieve-images", 1_000);
 		// Connections of the pool all contenders share.
@@ -95,8 +96,8 @@ final class Settings {
 				case "only" -> only = pair[1];
 				default -> {
 					if (!values.containsKey(pair[0])) {
-						throw new IllegalArgumentException("Unknown option '" + arg + "'; known: " + values.keySet()
-								+ ", scenarios and only");
+						throw new IllegalArgumentException(
+								"Unknown option '" + arg + "'; known: " + values.keySet() + ", scenarios and only");
 					}
 					values.put(pair[0], Integer.parseInt(pair[1]));
 				}

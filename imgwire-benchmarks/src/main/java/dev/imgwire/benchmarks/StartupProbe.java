@@ -60,8 +60,8 @@ public final class StartupProbe {
 			long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
 			int clients = context.getBeanNamesForType(ImgwireImagesClient.class).length;
 			if (withStarter != (clients == 1)) {
-				throw new IllegalStateException("Expected " + (withStarter ? "one" : "no") + " Imgwire client, found "
-						+ clients);
+				throw new IllegalStateException(
+						"Expected " + (withStarter ? "one" : "no") + " Imgwire client, found " + clients);
 			}
 			System.gc();
 			System.gc();

@@ -7,13 +7,14 @@ import java.util.Map;
 
 /**
  * CPU time and heap allocation of the JVM's threads, split into the emulator's threads
- * (named {@code imgwire-emulator…}) and every other Java thread, which is the caller side:
- * the benchmark's caller thread, Reactor Netty's client event loops, Reactor's schedulers.
+ * (named {@code imgwire-emulator…}) and every other Java thread, which is the caller
+ * side: the benchmark's caller thread, Reactor Netty's client event loops, Reactor's
+ * schedulers.
  * <p>
  * Figures come from {@link com.sun.management.ThreadMXBean}: the CPU time and the bytes
  * allocated of each live thread, read before and after a phase. A thread that ends during
- * a phase loses its share, which the benchmarks avoid by keeping their threads alive.
- * JIT compiler and GC threads are not Java threads and count on neither side.
+ * a phase loses its share, which the benchmarks avoid by keeping their threads alive. JIT
+ * compiler and GC threads are not Java threads and count on neither side.
  */
 final class ThreadMeter {
 
@@ -80,6 +81,7 @@ final class ThreadMeter {
 
 	/**
 	 * Usage over a phase.
+	 *
 	 * @param wallNanos elapsed time
 	 * @param callerCpuNanos CPU time of the non-emulator Java threads
 	 * @param callerAllocatedBytes bytes allocated by the non-emulator Java threads
@@ -92,7 +94,8 @@ final class ThreadMeter {
 
 		/**
 		 * The busiest emulator thread's share of the elapsed time: 1.0 means an emulator
-		 * event loop was busy the whole phase and the emulator, not the client, set the pace.
+		 * event loop was busy the whole phase and the emulator, not the client, set the
+		 * pace.
 		 * @return the share
 		 */
 		double emulatorBusiestThreadLoad() {

@@ -41,9 +41,10 @@ class ImgwireBenchmarksTests {
 		assertThat(results.scenario("retrieve(id), concurrency 64").orElseThrow().phases()).containsOnlyKeys(
 				ImgwireBenchmarks.BARE, ImgwireBenchmarks.WEB_CLIENT, ImgwireBenchmarks.WEB_CLIENT_FLOOR,
 				ImgwireBenchmarks.CLIENT);
-		assertThat(results.startups()).extracting(Results.Startup::variant).containsExactly("without", "webclient", "with");
-		assertThat(results.verdicts()).hasSizeGreaterThan(10).allSatisfy((verdict) -> assertThat(verdict)
-			.matches("(MET|MISSED) +\\(\\d\\) .*"));
+		assertThat(results.startups()).extracting(Results.Startup::variant)
+			.containsExactly("without", "webclient", "with");
+		assertThat(results.verdicts()).hasSizeGreaterThan(10)
+			.allSatisfy((verdict) -> assertThat(verdict).matches("(MET|MISSED) +\\(\\d\\) .*"));
 		ByteArrayOutputStream table = new ByteArrayOutputStream();
 		results.print(new PrintStream(table, true, StandardCharsets.UTF_8));
 		assertThat(table.toString(StandardCharsets.UTF_8)).contains("Machine:", "Targets:", "zero duplicates",

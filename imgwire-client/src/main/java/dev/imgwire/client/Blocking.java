@@ -69,9 +69,8 @@ final class Blocking {
 			// The call rejects it before anything is sent.
 			return await(operation, call);
 		}
-		return await(operation, call, ownTimeout.plus(this.blockTimeout),
-				"the call's timeout of " + Deadline.format(ownTimeout) + " plus the block timeout of "
-						+ Deadline.format(this.blockTimeout));
+		return await(operation, call, ownTimeout.plus(this.blockTimeout), "the call's timeout of "
+				+ Deadline.format(ownTimeout) + " plus the block timeout of " + Deadline.format(this.blockTimeout));
 	}
 
 	/**
@@ -130,9 +129,9 @@ final class Blocking {
 	 */
 	static void requireBlockingAllowed(ImgwireOperation operation) {
 		if (Schedulers.isInNonBlockingThread()) {
-			throw new IllegalStateException("ImgwireTemplate blocks, and thread " + Thread.currentThread().getName()
-					+ " must not block: call " + operation.observationName()
-					+ " through the reactive ImgwireClient there instead");
+			throw new IllegalStateException(
+					"ImgwireTemplate blocks, and thread " + Thread.currentThread().getName() + " must not block: call "
+							+ operation.observationName() + " through the reactive ImgwireClient there instead");
 		}
 	}
 
@@ -148,8 +147,8 @@ final class Blocking {
 			throw error;
 		}
 		if (failure instanceof RuntimeException unchecked) {
-			unchecked.addSuppressed(new Exception("ImgwireTemplate waited for " + operation.observationName()
-					+ " here"));
+			unchecked
+				.addSuppressed(new Exception("ImgwireTemplate waited for " + operation.observationName() + " here"));
 			return unchecked;
 		}
 		return new ImgwireException(operation.observationName() + " failed: " + failure, failure);
@@ -159,9 +158,8 @@ final class Blocking {
 		// An upload has no request of its own; it starts with the create request.
 		ImgwireOperation request = (operation.method() != null) ? operation : ImgwireOperation.CREATE;
 		return new ImgwireTimeoutException(Objects.requireNonNull(request.method()).name(),
-				Objects.requireNonNull(request.pathTemplate()),
-				operation.observationName() + " did not finish within " + deadline
-						+ " (ImgwireTemplate blockTimeout, imgwire.block-timeout); it was cancelled",
+				Objects.requireNonNull(request.pathTemplate()), operation.observationName() + " did not finish within "
+						+ deadline + " (ImgwireTemplate blockTimeout, imgwire.block-timeout); it was cancelled",
 				cause);
 	}
 

@@ -31,8 +31,8 @@ import dev.imgwire.client.internal.http.Deadline;
  * {@link CancellationException}. A stream abandoned without being closed is cancelled
  * once it becomes unreachable.
  * <p>
- * Reactor's {@code toStream()} is not used: it subscribes and requests at once, and
- * waits without a bound.
+ * Reactor's {@code toStream()} is not used: it subscribes and requests at once, and waits
+ * without a bound.
  *
  * @param <T> the element type
  * @author Imgwire

@@ -67,8 +67,7 @@ public final class ImgwireClientBuilder<C> {
 
 	/**
 	 * Set the retry policy used by the default retry strategy.
-	 * @param retryPolicy the policy; {@link ImgwireRetryPolicy#defaults()} unless
-	 * set
+	 * @param retryPolicy the policy; {@link ImgwireRetryPolicy#defaults()} unless set
 	 * @return this builder
 	 */
 	public ImgwireClientBuilder<C> retryPolicy(ImgwireRetryPolicy retryPolicy) {
@@ -88,23 +87,22 @@ public final class ImgwireClientBuilder<C> {
 
 	/**
 	 * Set where observations go.
-	 * @param observationRegistry the registry; {@link ObservationRegistry#NOOP}
-	 * unless set
+	 * @param observationRegistry the registry; {@link ObservationRegistry#NOOP} unless
+	 * set
 	 * @return this builder
 	 */
 	public ImgwireClientBuilder<C> observationRegistry(ObservationRegistry observationRegistry) {
-		this.observationRegistry = Objects.requireNonNull(observationRegistry,
-				"observationRegistry must not be null");
+		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
 		return this;
 	}
 
 	/**
 	 * Set a custom observation convention.
-	 * @param observationConvention the convention, or {@code null} for the default
-	 * one
+	 * @param observationConvention the convention, or {@code null} for the default one
 	 * @return this builder
 	 */
-	public ImgwireClientBuilder<C> observationConvention(@Nullable ImgwireClientObservationConvention observationConvention) {
+	public ImgwireClientBuilder<C> observationConvention(
+			@Nullable ImgwireClientObservationConvention observationConvention) {
 		this.observationConvention = observationConvention;
 		return this;
 	}
@@ -130,8 +128,7 @@ public final class ImgwireClientBuilder<C> {
 	}
 
 	/**
-	 * Set the wait between two polls of {@code awaitReady} and
-	 * {@code awaitDownloadJob}.
+	 * Set the wait between two polls of {@code awaitReady} and {@code awaitDownloadJob}.
 	 * @param pollInterval between 1 millisecond and 5 minutes; 500 ms unless set
 	 * @return this builder
 	 */
@@ -145,8 +142,7 @@ public final class ImgwireClientBuilder<C> {
 	}
 
 	/**
-	 * Set whether {@code upload} waits for {@code READY} when its options leave it
-	 * open.
+	 * Set whether {@code upload} waits for {@code READY} when its options leave it open.
 	 * @param awaitReadyByDefault {@code false} unless set
 	 * @return this builder
 	 */
@@ -188,8 +184,8 @@ public final class ImgwireClientBuilder<C> {
 	 * Set the largest source of unknown length that is spooled; a larger one fails with
 	 * an {@link dev.imgwire.client.error.ImgwireSpoolLimitException} before anything is
 	 * sent. Sources of known length are streamed and never spooled.
-	 * @param maxSpoolBytes a positive number of bytes; {@value UploadSpool#DEFAULT_MAX_BYTES}
-	 * (1 GiB) unless set
+	 * @param maxSpoolBytes a positive number of bytes;
+	 * {@value UploadSpool#DEFAULT_MAX_BYTES} (1 GiB) unless set
 	 * @return this builder
 	 */
 	public ImgwireClientBuilder<C> maxSpoolBytes(long maxSpoolBytes) {

@@ -56,8 +56,8 @@ public record ImgwireClientSettings(String baseUrl, String serverKey, @Nullable 
 	}
 
 	/**
-	 * What a base URL must not carry: user info would be dropped silently on the wire
-	 * yet printed wherever the URL is, and a query or fragment has no place in it.
+	 * What a base URL must not carry: user info would be dropped silently on the wire yet
+	 * printed wherever the URL is, and a query or fragment has no place in it.
 	 * @param uri the base URL
 	 * @return the offending part, such as {@code "user info"}, or {@code null}
 	 */

@@ -158,8 +158,8 @@ public interface ImgwireImagesClient {
 	Mono<DownloadJob> createDownloadJob(Collection<String> imageIds);
 
 	/**
-	 * Fetch a bulk download job
-	 * ({@code GET /api/v1/images/downloads/{image_download_job_id}}).
+	 * Fetch a bulk download job ({@code GET
+	 * /api/v1/images/downloads/{image_download_job_id}}).
 	 * @param jobId the job id, a UUID
 	 * @return the job
 	 */
@@ -170,8 +170,8 @@ public interface ImgwireImagesClient {
 	 * @param imageId the image id, a UUID
 	 * @param timeout how long to wait in total
 	 * @return the ready image; an
-	 * {@link dev.imgwire.client.error.ImgwireProcessingException} for
-	 * {@code QUARANTINE} or when the timeout elapses
+	 * {@link dev.imgwire.client.error.ImgwireProcessingException} for {@code QUARANTINE}
+	 * or when the timeout elapses
 	 */
 	Mono<Image> awaitReady(String imageId, Duration timeout);
 

@@ -54,8 +54,8 @@ public enum ImgwireOperation {
 	CREATE_UPLOAD_TOKEN("images.create_upload_token", HttpMethod.POST, "/api/v1/images/token", false),
 
 	/**
-	 * {@code POST /api/v1/images/downloads}; a repeat would start a second job, so it
-	 * is never retried.
+	 * {@code POST /api/v1/images/downloads}; a repeat would start a second job, so it is
+	 * never retried.
 	 */
 	CREATE_DOWNLOAD_JOB("images.create_download_job", HttpMethod.POST, "/api/v1/images/downloads", false),
 
@@ -67,14 +67,14 @@ public enum ImgwireOperation {
 
 	/**
 	 * The unauthenticated {@code PUT} of the bytes to the presigned upload URL. Retried
-	 * only when the upload source can be read again; a retry answered 409 found the
-	 * bytes of an earlier attempt.
+	 * only when the upload source can be read again; a retry answered 409 found the bytes
+	 * of an earlier attempt.
 	 */
 	PUT_BYTES("images.put", HttpMethod.PUT, "{upload_url}", true, 409),
 
 	/**
-	 * The upload helper: {@link #CREATE} followed by {@link #PUT_BYTES}. Not a request
-	 * of its own, so it has no method or path and is never retried as a whole.
+	 * The upload helper: {@link #CREATE} followed by {@link #PUT_BYTES}. Not a request of
+	 * its own, so it has no method or path and is never retried as a whole.
 	 */
 	UPLOAD("images.upload", null, null, false),
 
@@ -95,17 +95,15 @@ public enum ImgwireOperation {
 	RETRIEVE_CORS_ORIGIN("cors_origins.retrieve", HttpMethod.GET, "/api/v1/cors_origins/{cors_origin_id}", true),
 
 	/**
-	 * {@code PATCH /api/v1/cors_origins/{cors_origin_id}}; setting the same pattern
-	 * twice leaves the same state.
+	 * {@code PATCH /api/v1/cors_origins/{cors_origin_id}}; setting the same pattern twice
+	 * leaves the same state.
 	 */
 	UPDATE_CORS_ORIGIN("cors_origins.update", HttpMethod.PATCH, "/api/v1/cors_origins/{cors_origin_id}", true),
 
 	/**
-	 * {@code DELETE /api/v1/cors_origins/{cors_origin_id}}; a retry answered 404 is
-	 * done.
+	 * {@code DELETE /api/v1/cors_origins/{cors_origin_id}}; a retry answered 404 is done.
 	 */
-	DELETE_CORS_ORIGIN("cors_origins.delete", HttpMethod.DELETE, "/api/v1/cors_origins/{cors_origin_id}", true,
-			404),
+	DELETE_CORS_ORIGIN("cors_origins.delete", HttpMethod.DELETE, "/api/v1/cors_origins/{cors_origin_id}", true, 404),
 
 	/**
 	 * {@code GET /api/v1/custom_domain/}.
@@ -113,8 +111,8 @@ public enum ImgwireOperation {
 	RETRIEVE_CUSTOM_DOMAIN("custom_domain.retrieve", HttpMethod.GET, "/api/v1/custom_domain/", true),
 
 	/**
-	 * {@code POST /api/v1/custom_domain/}; the API takes no idempotency key for it, so
-	 * it is never retried.
+	 * {@code POST /api/v1/custom_domain/}; the API takes no idempotency key for it, so it
+	 * is never retried.
 	 */
 	CREATE_CUSTOM_DOMAIN("custom_domain.create", HttpMethod.POST, "/api/v1/custom_domain/", false),
 

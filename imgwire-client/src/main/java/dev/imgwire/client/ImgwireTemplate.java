@@ -12,6 +12,7 @@ import io.micrometer.observation.ObservationRegistry;
  * same names, and returns plain values instead of {@code Mono} and a lazy
  * {@link java.util.stream.Stream} instead of a paginated {@code Flux}.
  *
+ *
  * <pre class="code">
  * ImgwireTemplate imgwire = new ImgwireTemplate(client);
  * Image image = imgwire.images().upload(UploadSource.fromPath(path), UploadOptions.defaults());
@@ -22,26 +23,25 @@ import io.micrometer.observation.ObservationRegistry;
  *
  * <h2>One stack</h2> Every call delegates to the wrapped reactive client, so validation
  * (before anything is sent), retries, per-attempt timeouts, observations and typed errors
- * are the reactive client's. A call throws the {@link dev.imgwire.client.error.ImgwireException
- * ImgwireException} subtype the reactive call failed with, unwrapped; the waiting
- * caller's stack is added to it as a suppressed exception. The observation of a call is a
- * child of the caller's current observation in the client's registry (the MVC request's,
- * for example).
+ * are the reactive client's. A call throws the
+ * {@link dev.imgwire.client.error.ImgwireException ImgwireException} subtype the reactive
+ * call failed with, unwrapped; the waiting caller's stack is added to it as a suppressed
+ * exception. The observation of a call is a child of the caller's current observation in
+ * the client's registry (the MVC request's, for example).
  *
- * <h2>Deadlines</h2> Each call is bounded twice: by the client's own deadlines
- * (response, upload and ready timeouts, retries) and by the template's
- * {@link #blockTimeout() block timeout}, the longest any call may block. When the block
- * timeout passes first, the call is cancelled and an
- * {@link dev.imgwire.client.error.ImgwireTimeoutException} says so. The operations that
- * take a timeout ({@code awaitReady}, {@code awaitDownloadJob}) may block for that timeout
- * plus the block timeout, so that their own deadline is the one that reports. A stream
- * waits at most the block timeout for each element. Unless set, the block timeout is the
- * longest call the client's own deadlines allow, so that it never cuts one short: an
- * upload that uses every attempt and back-off of its create request, its {@code PUT} and
- * its final retrieve and then waits for {@code READY} (37 minutes with the client's
- * defaults; a custom retry strategy is assumed to retry as the retry policy says). Set a
- * shorter one to bound every call more tightly, for example below a servlet request
- * timeout.
+ * <h2>Deadlines</h2> Each call is bounded twice: by the client's own deadlines (response,
+ * upload and ready timeouts, retries) and by the template's {@link #blockTimeout() block
+ * timeout}, the longest any call may block. When the block timeout passes first, the call
+ * is cancelled and an {@link dev.imgwire.client.error.ImgwireTimeoutException} says so.
+ * The operations that take a timeout ({@code awaitReady}, {@code awaitDownloadJob}) may
+ * block for that timeout plus the block timeout, so that their own deadline is the one
+ * that reports. A stream waits at most the block timeout for each element. Unless set,
+ * the block timeout is the longest call the client's own deadlines allow, so that it
+ * never cuts one short: an upload that uses every attempt and back-off of its create
+ * request, its {@code PUT} and its final retrieve and then waits for {@code READY} (37
+ * minutes with the client's defaults; a custom retry strategy is assumed to retry as the
+ * retry policy says). Set a shorter one to bound every call more tightly, for example
+ * below a servlet request timeout.
  *
  * <h2>Threads</h2> Called on a thread that must not block (a Netty event loop, a thread
  * of {@code Schedulers.parallel()}: see
@@ -49,8 +49,8 @@ import io.micrometer.observation.ObservationRegistry;
  * once with an {@link IllegalStateException}, before anything is sent: use the reactive
  * {@link ImgwireClient} there. Templates are thread-safe; virtual threads are welcome.
  *
- * <h2>Streams</h2> {@code listAll} and {@code listPages} return a lazy stream: nothing
- * is sent until its first element is needed, and a page is fetched only when the caller
+ * <h2>Streams</h2> {@code listAll} and {@code listPages} return a lazy stream: nothing is
+ * sent until its first element is needed, and a page is fetched only when the caller
  * reaches it, so {@code listAll(100).limit(3)} sends one request. Between two elements
  * nothing is in flight. Close the stream when stopping early (try-with-resources): that
  * cancels the subscription at once. A stream that is abandoned after a short-circuit such
@@ -82,8 +82,8 @@ public final class ImgwireTemplate {
 	private final ImgwireMetricsTemplate metrics;
 
 	/**
-	 * Create a template with the default block timeout: the longest call the client's
-	 * own deadlines allow (see {@link #defaultBlockTimeout(ImgwireClient)}).
+	 * Create a template with the default block timeout: the longest call the client's own
+	 * deadlines allow (see {@link #defaultBlockTimeout(ImgwireClient)}).
 	 * @param client the reactive client to delegate to
 	 */
 	public ImgwireTemplate(ImgwireClient client) {

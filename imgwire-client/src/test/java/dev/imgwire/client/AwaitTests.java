@@ -89,7 +89,8 @@ class AwaitTests {
 
 	@Test
 	void uploadWaitsForReadyWhenTheOptionsSaySo() {
-		Image image = client(processing).upload(png(), UploadOptions.defaults().withFileName("b.png").withAwaitReady(true))
+		Image image = client(processing)
+			.upload(png(), UploadOptions.defaults().withFileName("b.png").withAwaitReady(true))
 			.block(TIMEOUT);
 
 		assertThat(image.status()).isEqualTo(ImageStatus.READY);
@@ -149,7 +150,9 @@ class AwaitTests {
 
 	@Test
 	void uploadWithTheDefaultWaitRunsOutAtTheReadyTimeout() {
-		ImgwireImagesClient client = builder(stuck).awaitReadyByDefault(true).readyTimeout(Duration.ofMillis(100)).build();
+		ImgwireImagesClient client = builder(stuck).awaitReadyByDefault(true)
+			.readyTimeout(Duration.ofMillis(100))
+			.build();
 
 		StepVerifier.create(client.upload(png(), UploadOptions.defaults().withFileName("late.png")))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ImgwireProcessingException.class)
@@ -190,8 +193,12 @@ class AwaitTests {
 		assertThat(ready.toString()).contains(ready.id().toString())
 			.contains("downloadUrl=<redacted>")
 			.doesNotContain(ready.downloadUrl());
-		byte[] archive = WebClient.create().get().uri(URI.create(ready.downloadUrl())).retrieve()
-			.bodyToMono(byte[].class).block(TIMEOUT);
+		byte[] archive = WebClient.create()
+			.get()
+			.uri(URI.create(ready.downloadUrl()))
+			.retrieve()
+			.bodyToMono(byte[].class)
+			.block(TIMEOUT);
 		assertThat(archive).startsWith('P', 'K');
 	}
 

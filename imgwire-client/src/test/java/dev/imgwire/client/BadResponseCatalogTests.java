@@ -68,13 +68,13 @@ class BadResponseCatalogTests extends EmulatorTestSupport {
 
 	static Stream<Arguments> badResponses() {
 		List<Arguments> cases = new ArrayList<>();
-		add(cases, "malformed JSON", (e) -> e.faults().next(EmulatorOperation.RETRIEVE, 1).respondRaw(200, JSON, "{\"id\": "),
+		add(cases, "malformed JSON",
+				(e) -> e.faults().next(EmulatorOperation.RETRIEVE, 1).respondRaw(200, JSON, "{\"id\": "),
 				(c) -> c.retrieve(ID), failsWith(ImgwireResponseException.class, "GET /api/v1/images/{image_id}",
 						"returned HTTP 200", "malformed or incomplete"));
-		add(cases, "an HTML page instead of JSON",
-				(e) -> e.faults()
-					.next(EmulatorOperation.LIST, 1)
-					.respondRaw(200, Map.of("Content-Type", "text/html"), "<!DOCTYPE html><html><body>Sign in</body></html>"),
+		add(cases, "an HTML page instead of JSON", (e) -> e.faults()
+			.next(EmulatorOperation.LIST, 1)
+			.respondRaw(200, Map.of("Content-Type", "text/html"), "<!DOCTYPE html><html><body>Sign in</body></html>"),
 				(c) -> c.list(1, 10), failsWith(ImgwireResponseException.class, "GET /api/v1/images/", "HTML"));
 		add(cases, "an HTML error page from a proxy",
 				(e) -> e.faults()
@@ -84,9 +84,12 @@ class BadResponseCatalogTests extends EmulatorTestSupport {
 				failsWith(ImgwireServerException.class, "HTTP 502", "<html><h1>502 Bad Gateway</h1></html>"));
 		add(cases, "a body cut short by the connection",
 				(e) -> e.faults().next(EmulatorOperation.LIST, 1).truncateBody(), (c) -> c.list(1, 10),
-				failsWith(ImgwireTransportException.class, "GET /api/v1/images/", "before the response body was complete"));
+				failsWith(ImgwireTransportException.class, "GET /api/v1/images/",
+						"before the response body was complete"));
 		add(cases, "JSON that stops early under a matching length",
-				(e) -> e.faults().next(EmulatorOperation.RETRIEVE, 1).respondRaw(200, JSON, FUTURE_IMAGE.substring(0, 40)),
+				(e) -> e.faults()
+					.next(EmulatorOperation.RETRIEVE, 1)
+					.respondRaw(200, JSON, FUTURE_IMAGE.substring(0, 40)),
 				(c) -> c.retrieve(ID), failsWith(ImgwireResponseException.class, "malformed or incomplete"));
 		add(cases, "an empty body where JSON is expected",
 				(e) -> e.faults().next(EmulatorOperation.RETRIEVE, 1).respondRaw(200, JSON, ""), (c) -> c.retrieve(ID),
@@ -112,28 +115,31 @@ class BadResponseCatalogTests extends EmulatorTestSupport {
 					assertThat(image.customMetadata()).containsEntry("k", "v");
 					assertThat(image.createdAt().getOffset().getTotalSeconds()).isZero();
 				});
-		add(cases, "a huge error body", (e) -> e.faults()
-			.next(EmulatorOperation.RETRIEVE, 1)
-			.respondRaw(500, Map.of("Content-Type", "text/plain"), "E".repeat(200_000)), (c) -> c.retrieve(ID),
-				(Consumer<Object>) (value) -> {
+		add(cases, "a huge error body",
+				(e) -> e.faults()
+					.next(EmulatorOperation.RETRIEVE, 1)
+					.respondRaw(500, Map.of("Content-Type", "text/plain"), "E".repeat(200_000)),
+				(c) -> c.retrieve(ID), (Consumer<Object>) (value) -> {
 					assertThat(value).isInstanceOf(ImgwireServerException.class);
 					ImgwireServerException ex = (ImgwireServerException) value;
 					assertThat(ex.getStatusCode()).isEqualTo(500);
 					assertThat(ex.getDetail()).endsWith("… (truncated)").hasSizeLessThan(2100);
 					assertThat(ex.getMessage()).hasSizeLessThan(2200).contains("GET /api/v1/images/{image_id}");
 				});
-		add(cases, "a huge JSON error detail", (e) -> e.faults()
-			.next(EmulatorOperation.RETRIEVE, 1)
-			.respondRaw(503, JSON, "{\"detail\":\"" + "d".repeat(20_000) + "\",\"error_type\":\"Busy\"}"),
+		add(cases, "a huge JSON error detail",
+				(e) -> e.faults()
+					.next(EmulatorOperation.RETRIEVE, 1)
+					.respondRaw(503, JSON, "{\"detail\":\"" + "d".repeat(20_000) + "\",\"error_type\":\"Busy\"}"),
 				(c) -> c.retrieve(ID), (Consumer<Object>) (value) -> {
 					ImgwireServerException ex = (ImgwireServerException) value;
 					assertThat(ex.getErrorType()).isEqualTo("Busy");
 					assertThat(ex.getMessage()).hasSizeLessThan(2200).contains("(truncated)");
 				});
-		add(cases, "garbage pagination headers (tolerated)", (e) -> e.faults()
-			.next(EmulatorOperation.LIST, 1)
-			.overrideHeaders(Map.of("X-Total-Count", "lots", "X-Page", "-3", "X-Limit", "0x10", "X-Next-Page", "None",
-					"X-Prev-Page", "9999999999999999999")),
+		add(cases, "garbage pagination headers (tolerated)",
+				(e) -> e.faults()
+					.next(EmulatorOperation.LIST, 1)
+					.overrideHeaders(Map.of("X-Total-Count", "lots", "X-Page", "-3", "X-Limit", "0x10", "X-Next-Page",
+							"None", "X-Prev-Page", "9999999999999999999")),
 				(c) -> c.list(2, 10), (Consumer<Object>) (value) -> {
 					Page<?> page = (Page<?>) value;
 					assertThat(page.pagination().page()).isEqualTo(2);
@@ -144,26 +150,31 @@ class BadResponseCatalogTests extends EmulatorTestSupport {
 				});
 		add(cases, "a next page that points back (no endless loop)",
 				(e) -> e.faults().next(EmulatorOperation.LIST, 5).overrideHeaders(Map.of("X-Next-Page", "1")),
-				(c) -> c.listPages(10).collectList(), (Consumer<Object>) (value) -> assertThat((List<?>) value).hasSize(1));
-		add(cases, "a validation error list",
-				(e) -> e.faults()
-					.next(EmulatorOperation.RETRIEVE, 1)
-					.respondRaw(422, JSON,
-							"{\"detail\":[{\"loc\":[\"path\",\"image_id\"],\"msg\":\"bad id\",\"type\":\"uuid_parsing\",\"ctx\":{}}]}"),
+				(c) -> c.listPages(10).collectList(),
+				(Consumer<Object>) (value) -> assertThat((List<?>) value).hasSize(1));
+		add(cases, "a validation error list", (e) -> e.faults()
+			.next(EmulatorOperation.RETRIEVE, 1)
+			.respondRaw(422, JSON,
+					"{\"detail\":[{\"loc\":[\"path\",\"image_id\"],\"msg\":\"bad id\",\"type\":\"uuid_parsing\",\"ctx\":{}}]}"),
 				(c) -> c.retrieve(ID), failsWith(ImgwireValidationException.class, "path.image_id: bad id"));
 		add(cases, "a detail that is neither text nor a list",
-				(e) -> e.faults().next(EmulatorOperation.RETRIEVE, 1).respondRaw(400, JSON, "{\"detail\":{\"why\":42}}"),
+				(e) -> e.faults()
+					.next(EmulatorOperation.RETRIEVE, 1)
+					.respondRaw(400, JSON, "{\"detail\":{\"why\":42}}"),
 				(c) -> c.retrieve(ID), failsWith(ImgwireApiException.class, "HTTP 400", "{\"why\":42}"));
-		add(cases, "an error echoing the key it refused", (e) -> e.faults()
-			.next(EmulatorOperation.RETRIEVE, 1)
-			.respondRaw(401, JSON, "{\"detail\":\"Bad key " + e.serverKey() + "\",\"error_type\":\"InvalidTokenError\"}"),
+		add(cases, "an error echoing the key it refused",
+				(e) -> e.faults()
+					.next(EmulatorOperation.RETRIEVE, 1)
+					.respondRaw(401, JSON,
+							"{\"detail\":\"Bad key " + e.serverKey() + "\",\"error_type\":\"InvalidTokenError\"}"),
 				(c) -> c.retrieve(ID), (Consumer<Object>) (value) -> {
 					assertThat(value).isInstanceOf(ImgwireAuthenticationException.class);
 					assertThat(((Throwable) value).getMessage()).contains("Bad key <redacted>")
 						.doesNotContain(emulator.serverKey());
 				});
-		add(cases, "a Retry-After that is garbage", (e) -> e.faults().next(EmulatorOperation.LIST, 1).respondWith(429, "soon-ish"),
-				(c) -> c.list(1, 10), (Consumer<Object>) (value) -> {
+		add(cases, "a Retry-After that is garbage",
+				(e) -> e.faults().next(EmulatorOperation.LIST, 1).respondWith(429, "soon-ish"), (c) -> c.list(1, 10),
+				(Consumer<Object>) (value) -> {
 					assertThat(value).isInstanceOf(ImgwireRateLimitException.class);
 					assertThat(((ImgwireRateLimitException) value).getRetryAfter()).isNull();
 				});
@@ -171,20 +182,25 @@ class BadResponseCatalogTests extends EmulatorTestSupport {
 				(e) -> e.faults().next(EmulatorOperation.RETRIEVE, 1).respondRaw(418, JSON, "{\"detail\":\"teapot\"}"),
 				(c) -> c.retrieve(ID), failsWith(ImgwireApiException.class, "HTTP 418", "teapot"));
 		add(cases, "a create answer without an upload URL",
-				(e) -> e.faults().next(EmulatorOperation.STANDARD_UPLOAD, 1).respondRaw(200, JSON, "{\"image\":" + FUTURE_IMAGE + "}"),
-				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("n.png")),
+				(e) -> e.faults()
+					.next(EmulatorOperation.STANDARD_UPLOAD, 1)
+					.respondRaw(200, JSON, "{\"image\":" + FUTURE_IMAGE + "}"),
+				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
+						UploadOptions.defaults().withFileName("n.png")),
 				failsWith(ImgwireUploadException.class, "upload_url", "not an absolute http(s) URL"));
 		add(cases, "a create answer whose upload URL is a local file",
 				(e) -> e.faults()
 					.next(EmulatorOperation.STANDARD_UPLOAD, 1)
 					.respondRaw(200, JSON, "{\"image\":" + FUTURE_IMAGE + ",\"upload_url\":\"file:///etc/passwd\"}"),
-				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("f.png")),
+				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
+						UploadOptions.defaults().withFileName("f.png")),
 				failsWith(ImgwireUploadException.class, "not an absolute http(s) URL"));
 		add(cases, "a create answer whose upload URL is relative",
 				(e) -> e.faults()
 					.next(EmulatorOperation.STANDARD_UPLOAD, 1)
 					.respondRaw(200, JSON, "{\"image\":" + FUTURE_IMAGE + ",\"upload_url\":\"/upload/x?signature=s\"}"),
-				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("r.png")),
+				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
+						UploadOptions.defaults().withFileName("r.png")),
 				failsWith(ImgwireUploadException.class, "not an absolute http(s) URL"));
 		return cases.stream();
 	}
@@ -250,7 +266,8 @@ class BadResponseCatalogTests extends EmulatorTestSupport {
 		byte[] png = TestImages.png();
 		long declared = png.length + declaredOffset;
 
-		StepVerifier.create(client().upload(source.apply(png), UploadOptions.defaults().withMimeType(SupportedMimeType.PNG)))
+		StepVerifier
+			.create(client().upload(source.apply(png), UploadOptions.defaults().withMimeType(SupportedMimeType.PNG)))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ImgwireUploadException.class)
 				.hasMessageContaining("length mismatch")
 				.hasMessageContaining("declared " + declared + " bytes"))
@@ -274,11 +291,13 @@ class BadResponseCatalogTests extends EmulatorTestSupport {
 				Arguments.of(Named.<Function<byte[], UploadSource>>of("one-shot Flux shorter than declared",
 						(png) -> UploadSource.fromDataBuffers(Flux.just(wrap(png)), png.length + 100)), 100L),
 				Arguments.of(Named.<Function<byte[], UploadSource>>of("one-shot Flux longer than declared",
-						(png) -> UploadSource.fromDataBuffers(Flux.just(wrap(png), wrap(new byte[64])), png.length)), 0L),
+						(png) -> UploadSource.fromDataBuffers(Flux.just(wrap(png), wrap(new byte[64])), png.length)),
+						0L),
 				Arguments.of(Named.<Function<byte[], UploadSource>>of("replayable Flux shorter than declared",
 						(png) -> UploadSource.fromDataBuffers(() -> Flux.just(wrap(png)), png.length + 1)), 1L),
 				Arguments.of(Named.<Function<byte[], UploadSource>>of("replayable Flux longer than declared",
-						(png) -> UploadSource.fromDataBuffers(() -> Flux.just(wrap(png), wrap(new byte[1])), png.length)),
+						(png) -> UploadSource.fromDataBuffers(() -> Flux.just(wrap(png), wrap(new byte[1])),
+								png.length)),
 						0L));
 	}
 

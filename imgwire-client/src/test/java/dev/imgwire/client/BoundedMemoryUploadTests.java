@@ -95,7 +95,8 @@ class BoundedMemoryUploadTests {
 				DataBufferUtils.read(new FileSystemResource(file), DefaultDataBufferFactory.sharedInstance, 64 * 1024),
 				SIZE);
 
-		Image image = client().upload(source, UploadOptions.defaults().withMimeType(SupportedMimeType.PNG)).block(TIMEOUT);
+		Image image = client().upload(source, UploadOptions.defaults().withMimeType(SupportedMimeType.PNG))
+			.block(TIMEOUT);
 
 		assertThat(emulator.state().storedSize(image.id())).isEqualTo(SIZE);
 	}

@@ -62,14 +62,16 @@ class ConcealedCredentialsTests extends EmulatorTestSupport {
 
 		StandardUpload upload = client.createStandardUpload(StandardUploadRequest.of("t.png"), token.token())
 			.block(TIMEOUT);
-		Image image = client.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("u.png"))
+		Image image = client
+			.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("u.png"))
 			.block(TIMEOUT);
 
 		EmulatedImage created = emulator.state().image(upload.image().id()).orElseThrow();
 		assertThat(created.uploadTokenId()).isEqualTo(token.id());
 		assertThat(emulator.state().storedBytes(image.id())).hasValue(TestImages.png());
 		assertThat(this.wire.requests()).extracting(WireRecorder.RecordedRequest::url)
-			.anyMatch((url) -> url.matches(".*/upload/" + image.id() + "\\?expires=redacted-(\\w{12})&signature=redacted-\\1"))
+			.anyMatch((url) -> url
+				.matches(".*/upload/" + image.id() + "\\?expires=redacted-(\\w{12})&signature=redacted-\\1"))
 			.noneMatch((url) -> url.contains(token.token()))
 			.noneMatch((url) -> url.matches(".*signature=[0-9a-f]{16,}.*"));
 		assertThat(urls).isNotEmpty()
@@ -214,8 +216,8 @@ class ConcealedCredentialsTests extends EmulatorTestSupport {
 	@Test
 	void waitingForAPooledConnectionIsNoWaitForAResponse() {
 		// One connection, seven requests: the last waits for six answers that each take
-		// a third of the response timeout, so twice the timeout in total. Both margins are
-		// seconds wide, so that a starved CPU cannot flip the outcome.
+		// a third of the response timeout, so twice the timeout in total. Both margins
+		// are seconds wide, so that a starved CPU cannot flip the outcome.
 		ConnectionProvider single = ConnectionProvider.builder("single")
 			.maxConnections(1)
 			.pendingAcquireMaxCount(16)
@@ -229,7 +231,10 @@ class ConcealedCredentialsTests extends EmulatorTestSupport {
 				.build();
 			emulator.faults().next(EmulatorOperation.LIST, 6).stall(Duration.ofSeconds(1));
 
-			List<Page<Image>> pages = Flux.range(0, 7).flatMap((i) -> client.list(1, 10), 7).collectList().block(TIMEOUT);
+			List<Page<Image>> pages = Flux.range(0, 7)
+				.flatMap((i) -> client.list(1, 10), 7)
+				.collectList()
+				.block(TIMEOUT);
 
 			assertThat(pages).hasSize(7);
 			assertThat(emulator.faults().injected(EmulatorOperation.LIST)).isEqualTo(6);

@@ -73,7 +73,8 @@ class CorsOriginsOperationsTests extends EmulatorTestSupport {
 			List<String> patterns = client.listAll(2).map(CorsOrigin::pattern).collectList().block(TIMEOUT);
 
 			assertThat(patterns).hasSize(5).doesNotHaveDuplicates();
-			assertThat(CorsOriginsOperationsTests.this.wire.requests()).extracting(WireRecorder.RecordedRequest::pathAndQuery)
+			assertThat(CorsOriginsOperationsTests.this.wire.requests())
+				.extracting(WireRecorder.RecordedRequest::pathAndQuery)
 				.containsExactly("/api/v1/cors_origins/?page=1&limit=2", "/api/v1/cors_origins/?page=2&limit=2",
 						"/api/v1/cors_origins/?page=3&limit=2");
 			Page<CorsOrigin> page = client.list(2, 2).block(TIMEOUT);
@@ -121,8 +122,8 @@ class CorsOriginsOperationsTests extends EmulatorTestSupport {
 
 		@Test
 		void anUpdateWithABlankPatternIsRefusedBeforeAnythingIsSent() {
-			ImgwireRequestValidationException ex = failure(
-					corsOrigins().update(UUID.randomUUID().toString(), " "), ImgwireRequestValidationException.class);
+			ImgwireRequestValidationException ex = failure(corsOrigins().update(UUID.randomUUID().toString(), " "),
+					ImgwireRequestValidationException.class);
 
 			assertThat(ex.getField()).isEqualTo("pattern");
 			assertThat(CorsOriginsOperationsTests.this.wire.requests()).isEmpty();

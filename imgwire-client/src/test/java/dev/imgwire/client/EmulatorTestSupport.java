@@ -79,7 +79,8 @@ abstract class EmulatorTestSupport {
 	 * Upload a small PNG through the client and clear the recorded requests.
 	 */
 	Image uploadPng(ImgwireImagesClient client, String fileName) {
-		Image image = client.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName(fileName))
+		Image image = client
+			.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName(fileName))
 			.block(TIMEOUT);
 		this.wire.clear();
 		return image;

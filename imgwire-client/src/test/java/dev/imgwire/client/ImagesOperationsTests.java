@@ -70,14 +70,13 @@ class ImagesOperationsTests extends EmulatorTestSupport {
 	@Test
 	void retrieveReadsEveryFieldOfTheImage() {
 		ImgwireImagesClient client = client();
-		Image uploaded = client
-			.upload(UploadSource.fromBytes(TestImages.png(5, 7)),
-					UploadOptions.defaults()
-						.withFileName("cat.png")
-						.withPurpose("avatar")
-						.withIdempotencyKey("key-123")
-						.withCustomMetadata(Map.of("owner", "alice", "rank", 3, "score", 1.5, "public", true))
-						.withComputeSha256(true))
+		Image uploaded = client.upload(UploadSource.fromBytes(TestImages.png(5, 7)),
+				UploadOptions.defaults()
+					.withFileName("cat.png")
+					.withPurpose("avatar")
+					.withIdempotencyKey("key-123")
+					.withCustomMetadata(Map.of("owner", "alice", "rank", 3, "score", 1.5, "public", true))
+					.withComputeSha256(true))
 			.block(TIMEOUT);
 		this.wire.clear();
 
@@ -196,7 +195,11 @@ class ImagesOperationsTests extends EmulatorTestSupport {
 		callersBuilder.defaultHeader("X-Added-Later", "yes");
 
 		client.list(1, 1).block(TIMEOUT);
-		callersBuilder.build().get().uri(emulator.baseUrl() + "/api/v1/images/").retrieve().toBodilessEntity()
+		callersBuilder.build()
+			.get()
+			.uri(emulator.baseUrl() + "/api/v1/images/")
+			.retrieve()
+			.toBodilessEntity()
 			.onErrorResume((ex) -> Mono.empty())
 			.block(TIMEOUT);
 

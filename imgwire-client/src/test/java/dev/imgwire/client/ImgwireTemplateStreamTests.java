@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code listAll} and {@code listPages} of {@link ImgwireImagesTemplate} as lazy
- * streams: a page per page reached, and a subscription that ends when the caller stops.
+ * {@code listAll} and {@code listPages} of {@link ImgwireImagesTemplate} as lazy streams:
+ * a page per page reached, and a subscription that ends when the caller stops.
  */
 @Timeout(60)
 class ImgwireTemplateStreamTests extends EmulatorTestSupport {

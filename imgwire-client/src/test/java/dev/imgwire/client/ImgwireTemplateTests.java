@@ -122,9 +122,8 @@ class ImgwireTemplateTests extends EmulatorTestSupport {
 			emulator.faults().next(EmulatorOperation.PRESIGNED_PUT, 1).stall(Duration.ofMinutes(1));
 			ImgwireTemplate template = new ImgwireTemplate(builder().build(), Duration.ofMillis(500));
 
-			assertThatExceptionOfType(ImgwireTimeoutException.class)
-				.isThrownBy(() -> template.images()
-					.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("slow.png")))
+			assertThatExceptionOfType(ImgwireTimeoutException.class).isThrownBy(() -> template.images()
+				.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("slow.png")))
 				.withMessageStartingWith("POST /api/v1/images/standard_upload failed: images.upload did not finish "
 						+ "within the block timeout of 500ms");
 		}

@@ -57,10 +57,12 @@ class MetricsOperationsTests extends EmulatorTestSupport {
 			OffsetDateTime start = OffsetDateTime.of(2026, 11, 1, 0, 0, 0, 0, ZoneOffset.ofHours(2));
 			OffsetDateTime end = start.plusDays(3);
 
-			metrics().datasets(MetricsQuery.defaults()
-				.withInterval(MetricsInterval.DAILY)
-				.withTimeZone("Europe/Paris")
-				.withWindow(start, end)).block(TIMEOUT);
+			metrics()
+				.datasets(MetricsQuery.defaults()
+					.withInterval(MetricsInterval.DAILY)
+					.withTimeZone("Europe/Paris")
+					.withWindow(start, end))
+				.block(TIMEOUT);
 
 			assertThat(MetricsOperationsTests.this.wire.last().pathAndQuery()).isEqualTo(
 					"/api/v1/metrics/datasets?interval=DAILY&tz=Europe%2FParis&date_start=2026-11-01T00%3A00%3A00%2B02%3A00"

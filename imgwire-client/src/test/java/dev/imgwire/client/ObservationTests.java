@@ -65,7 +65,8 @@ class ObservationTests extends EmulatorTestSupport {
 	void anUploadIsOneObservationWithCreatePutAndRetrieveAsChildren() {
 		byte[] png = TestImages.png();
 
-		Image image = observedClient().upload(UploadSource.fromBytes(png), UploadOptions.defaults().withFileName("u.png"))
+		Image image = observedClient()
+			.upload(UploadSource.fromBytes(png), UploadOptions.defaults().withFileName("u.png"))
 			.block(TIMEOUT);
 
 		List<ImgwireClientObservationContext> requests = this.observations.requests();
@@ -80,8 +81,8 @@ class ObservationTests extends EmulatorTestSupport {
 		assertThat(find(requests, ImgwireOperation.PUT_BYTES).getUploadedBytes()).isEqualTo(png.length);
 		assertThat(upload.getUploadedBytes()).isEqualTo(png.length);
 		assertThat(upload.getImageId()).isEqualTo(image.id().toString());
-		assertThat(find(requests, ImgwireOperation.PUT_BYTES).getHighCardinalityKeyValue("imgwire.upload.bytes").getValue())
-			.isEqualTo(String.valueOf(png.length));
+		assertThat(find(requests, ImgwireOperation.PUT_BYTES).getHighCardinalityKeyValue("imgwire.upload.bytes")
+			.getValue()).isEqualTo(String.valueOf(png.length));
 		assertThat(find(requests, ImgwireOperation.PUT_BYTES).getLowCardinalityKeyValue("status").getValue())
 			.isEqualTo("200");
 	}
@@ -113,8 +114,7 @@ class ObservationTests extends EmulatorTestSupport {
 
 	@Test
 	void aRefusedRequestIsAnInvalidRequestWithoutStatus() {
-		failure(observedClient().retrieve("not-a-uuid"),
-				ImgwireRequestValidationException.class);
+		failure(observedClient().retrieve("not-a-uuid"), ImgwireRequestValidationException.class);
 
 		TestObservationRegistryAssert.assertThat(this.observations.registry())
 			.hasObservationWithNameEqualTo("imgwire.client.requests")
@@ -183,7 +183,8 @@ class ObservationTests extends EmulatorTestSupport {
 		ImgwireImagesClient client = clientBuilder(settings().withClientKey(emulator.clientKey()))
 			.observationRegistry(this.observations.registry())
 			.build();
-		Image image = client.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("k.png"))
+		Image image = client
+			.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("k.png"))
 			.block(TIMEOUT);
 		UploadToken token = client.createUploadToken().block(TIMEOUT);
 		emulator.faults().next(EmulatorOperation.STANDARD_UPLOAD, 1).respondWith(503);
@@ -203,8 +204,8 @@ class ObservationTests extends EmulatorTestSupport {
 			context.getAllKeyValues().forEach(all::add);
 		}
 		assertThat(this.observations.retries()).isNotEmpty();
-		assertThat(lowCardinality).isNotEmpty().allSatisfy((keyValue) -> assertThat(secrets)
-			.noneMatch((secret) -> keyValue.getValue().contains(secret)));
+		assertThat(lowCardinality).isNotEmpty()
+			.allSatisfy((keyValue) -> assertThat(secrets).noneMatch((secret) -> keyValue.getValue().contains(secret)));
 		assertThat(all).allSatisfy((keyValue) -> assertThat(keyValue.getValue()).doesNotContain(emulator.serverKey())
 			.doesNotContain(emulator.clientKey())
 			.doesNotContain(token.token()));
@@ -262,14 +263,17 @@ class ObservationTests extends EmulatorTestSupport {
 			.builder(this.wire.webClientBuilder().observationRegistry(http), settings())
 			.retryPolicy(FAST_RETRIES)
 			.build();
-		Image image = client.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("h.png"))
+		Image image = client
+			.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("h.png"))
 			.block(TIMEOUT);
 		UploadToken token = client.createUploadToken().block(TIMEOUT);
 		client.createStandardUpload(StandardUploadRequest.of("t.png"), token.token()).block(TIMEOUT);
 		client.list(2, 7).block(TIMEOUT);
 
-		assertThat(uris).contains("/api/v1/images/{image_id}", "/{upload_url}", "/api/v1/images/token",
-				"/api/v1/images/standard_upload?upload_token={upload_token}", "/api/v1/images/?page={page}&limit={limit}")
+		assertThat(uris)
+			.contains("/api/v1/images/{image_id}", "/{upload_url}", "/api/v1/images/token",
+					"/api/v1/images/standard_upload?upload_token={upload_token}",
+					"/api/v1/images/?page={page}&limit={limit}")
 			.allSatisfy((uri) -> assertThat(uri).doesNotContain(image.id().toString())
 				.doesNotContain(token.token())
 				.doesNotContain("signature")

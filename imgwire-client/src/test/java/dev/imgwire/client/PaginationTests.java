@@ -292,13 +292,16 @@ class PaginationTests extends EmulatorTestSupport {
 				int inFlight = started.incrementAndGet() - emitted.get() / 2;
 				mostInFlight.accumulateAndGet(inFlight, Math::max);
 				return next.exchange(request)
-					.map((response) -> request.url().getRawQuery().startsWith("page=1&") ? response.mutate()
-						.body((body) -> body.delaySubscription(Duration.ofMillis(300)))
-						.build() : response);
+					.map((response) -> request.url().getRawQuery().startsWith("page=1&")
+							? response.mutate().body((body) -> body.delaySubscription(Duration.ofMillis(300))).build()
+							: response);
 			}), settings())
 			.build();
 
-		List<Image> all = recorded.listAll(2).doOnNext((image) -> emitted.incrementAndGet()).collectList().block(TIMEOUT);
+		List<Image> all = recorded.listAll(2)
+			.doOnNext((image) -> emitted.incrementAndGet())
+			.collectList()
+			.block(TIMEOUT);
 
 		assertThat(all).extracting(Image::id).containsExactlyElementsOf(uploaded.stream().map(Image::id).toList());
 		assertThat(mostInFlight).hasValue(2);
@@ -313,13 +316,12 @@ class PaginationTests extends EmulatorTestSupport {
 			.map((i) -> uploadPng(client, "image-" + i + ".png"))
 			.toList();
 		// The first page's body comes late, long after the second page has arrived.
-		ImgwireImagesClient slowFirstPage = ImgwireImagesClient
-			.builder(this.wire.webClientBuilder()
-				.filter((request, next) -> next.exchange(request)
-					.map((response) -> request.url().getRawQuery().startsWith("page=1&") ? response.mutate()
-						.body((body) -> body.delaySubscription(Duration.ofMillis(300)))
-						.build() : response)),
-					settings())
+		ImgwireImagesClient slowFirstPage = ImgwireImagesClient.builder(this.wire.webClientBuilder()
+			.filter((request, next) -> next.exchange(request)
+				.map((response) -> request.url().getRawQuery().startsWith("page=1&")
+						? response.mutate().body((body) -> body.delaySubscription(Duration.ofMillis(300))).build()
+						: response)),
+				settings())
 			.build();
 
 		List<Image> all = slowFirstPage.listAll(2).collectList().block(TIMEOUT);

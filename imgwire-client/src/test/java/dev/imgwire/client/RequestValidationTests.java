@@ -89,10 +89,12 @@ class RequestValidationTests extends EmulatorTestSupport {
 		add(cases, "empty purpose", (c) -> c.createStandardUpload(StandardUploadRequest.of("a.png").withPurpose("")),
 				"purpose", "between 1 and 255");
 		add(cases, "UNKNOWN mime type",
-				(c) -> c.createStandardUpload(StandardUploadRequest.of("a.png").withMimeType(SupportedMimeType.UNKNOWN)),
+				(c) -> c
+					.createStandardUpload(StandardUploadRequest.of("a.png").withMimeType(SupportedMimeType.UNKNOWN)),
 				"mime_type", "UNKNOWN");
-		add(cases, "nested map in metadata", (c) -> c.createStandardUpload(
-				StandardUploadRequest.of("a.png").withCustomMetadata(Map.of("nested", Map.of("a", 1)))),
+		add(cases, "nested map in metadata",
+				(c) -> c.createStandardUpload(
+						StandardUploadRequest.of("a.png").withCustomMetadata(Map.of("nested", Map.of("a", 1)))),
 				"custom_metadata.nested", "not a map");
 		add(cases, "list in metadata",
 				(c) -> c.createStandardUpload(
@@ -113,30 +115,32 @@ class RequestValidationTests extends EmulatorTestSupport {
 						StandardUploadRequest.of("a.png").withCustomMetadata(Map.of("when", java.time.Instant.EPOCH))),
 				"custom_metadata.when", "string, integer, number or boolean");
 		add(cases, "NaN in metadata",
-				(c) -> c.createStandardUpload(StandardUploadRequest.of("a.png").withCustomMetadata(Map.of("n", Double.NaN))),
+				(c) -> c.createStandardUpload(
+						StandardUploadRequest.of("a.png").withCustomMetadata(Map.of("n", Double.NaN))),
 				"custom_metadata.n", "finite");
 		add(cases, "blank upload token", (c) -> c.createStandardUpload(StandardUploadRequest.of("a.png"), " "),
 				"upload_token", "must not be blank");
 		add(cases, "null upload via url", (c) -> c.uploadViaUrl(null), "request", "must not be null");
-		add(cases, "relative url", (c) -> c.uploadViaUrl(UploadViaUrlRequest.of("/images/cat.png")), "url",
-				"absolute");
+		add(cases, "relative url", (c) -> c.uploadViaUrl(UploadViaUrlRequest.of("/images/cat.png")), "url", "absolute");
 		add(cases, "file url", (c) -> c.uploadViaUrl(UploadViaUrlRequest.of("file:///etc/passwd")), "url",
 				"http or https");
 		add(cases, "ftp url", (c) -> c.uploadViaUrl(UploadViaUrlRequest.of("ftp://example.com/cat.png")), "url",
 				"http or https");
-		add(cases, "url without host", (c) -> c.uploadViaUrl(UploadViaUrlRequest.of("http:///cat.png")), "url",
-				"host");
+		add(cases, "url without host", (c) -> c.uploadViaUrl(UploadViaUrlRequest.of("http:///cat.png")), "url", "host");
 		add(cases, "blank url", (c) -> c.uploadViaUrl(UploadViaUrlRequest.of("")), "url", "must not be blank");
 		add(cases, "empty file name for url",
 				(c) -> c.uploadViaUrl(UploadViaUrlRequest.of("https://example.com/a.png").withFileName("")),
 				"file_name", "must not be empty");
-		add(cases, "metadata for url", (c) -> c.uploadViaUrl(UploadViaUrlRequest.of("https://example.com/a.png")
-			.withCustomMetadata(Map.of("x", List.of()))), "custom_metadata.x", "not a collection");
+		add(cases, "metadata for url",
+				(c) -> c.uploadViaUrl(
+						UploadViaUrlRequest.of("https://example.com/a.png").withCustomMetadata(Map.of("x", List.of()))),
+				"custom_metadata.x", "not a collection");
 		add(cases, "null upload source", (c) -> c.upload(null, UploadOptions.defaults()), "source", "must not be null");
 		add(cases, "null upload options", (c) -> c.upload(UploadSource.fromBytes(new byte[] { 1 }), null), "options",
 				"must not be null");
-		add(cases, "missing file", (c) -> c.upload(UploadSource.fromPath(directory.resolve("missing.png")),
-				UploadOptions.defaults()), "source", "does not exist");
+		add(cases, "missing file",
+				(c) -> c.upload(UploadSource.fromPath(directory.resolve("missing.png")), UploadOptions.defaults()),
+				"source", "does not exist");
 		add(cases, "directory as file", (c) -> c.upload(UploadSource.fromPath(directory), UploadOptions.defaults()),
 				"source", "not a directory");
 		add(cases, "null path", (c) -> c.upload(UploadSource.fromPath(null), UploadOptions.defaults()), "source",
@@ -149,18 +153,12 @@ class RequestValidationTests extends EmulatorTestSupport {
 		add(cases, "upload with empty file name",
 				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("")),
 				"file_name", "must not be empty");
-		add(cases, "upload with UNKNOWN mime type",
-				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
-						UploadOptions.defaults().withMimeType(SupportedMimeType.UNKNOWN)),
-				"mime_type", "UNKNOWN");
-		add(cases, "upload with long purpose",
-				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
-						UploadOptions.defaults().withPurpose("p".repeat(300))),
-				"purpose", "between 1 and 255");
-		add(cases, "upload with empty idempotency key",
-				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
-						UploadOptions.defaults().withIdempotencyKey("")),
-				"idempotency_key", "between 1 and 255");
+		add(cases, "upload with UNKNOWN mime type", (c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
+				UploadOptions.defaults().withMimeType(SupportedMimeType.UNKNOWN)), "mime_type", "UNKNOWN");
+		add(cases, "upload with long purpose", (c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
+				UploadOptions.defaults().withPurpose("p".repeat(300))), "purpose", "between 1 and 255");
+		add(cases, "upload with empty idempotency key", (c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
+				UploadOptions.defaults().withIdempotencyKey("")), "idempotency_key", "between 1 and 255");
 		add(cases, "upload with nested metadata",
 				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
 						UploadOptions.defaults().withCustomMetadata(Map.of("m", Map.of()))),
@@ -175,8 +173,7 @@ class RequestValidationTests extends EmulatorTestSupport {
 		add(cases, "image id with a trailing newline", (c) -> c.retrieve(ID + "\n"), "image_id", "must be a UUID");
 		add(cases, "negative page", (c) -> c.list(-1, 10), "page", "at least 1");
 		add(cases, "null id list for a download", (c) -> c.createDownloadJob(null), "image_ids", "must not be null");
-		add(cases, "empty id list for a download", (c) -> c.createDownloadJob(List.of()), "image_ids",
-				"at least one");
+		add(cases, "empty id list for a download", (c) -> c.createDownloadJob(List.of()), "image_ids", "at least one");
 		add(cases, "null wait for ready", (c) -> c.awaitReady(ID, null), "timeout", "positive");
 		add(cases, "null upload token", (c) -> c.createStandardUpload(StandardUploadRequest.of("a.png"), null),
 				"upload_token", "must not be blank");
@@ -184,16 +181,13 @@ class RequestValidationTests extends EmulatorTestSupport {
 				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
 						UploadOptions.defaults().withMimeType(SupportedMimeType.fromValue("image/svg+xml"))),
 				"mime_type", "UNKNOWN");
-		add(cases, "256-character purpose",
-				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
-						UploadOptions.defaults().withPurpose("p".repeat(256))),
-				"purpose", "was 256");
-		add(cases, "256-character idempotency key",
-				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
-						UploadOptions.defaults().withIdempotencyKey("k".repeat(256))),
-				"idempotency_key", "was 256");
+		add(cases, "256-character purpose", (c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
+				UploadOptions.defaults().withPurpose("p".repeat(256))), "purpose", "was 256");
+		add(cases, "256-character idempotency key", (c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
+				UploadOptions.defaults().withIdempotencyKey("k".repeat(256))), "idempotency_key", "was 256");
 		add(cases, "256-character idempotency key for a url",
-				(c) -> c.uploadViaUrl(UploadViaUrlRequest.of("https://example.com/a.png").withIdempotencyKey("k".repeat(256))),
+				(c) -> c.uploadViaUrl(
+						UploadViaUrlRequest.of("https://example.com/a.png").withIdempotencyKey("k".repeat(256))),
 				"idempotency_key", "was 256");
 		add(cases, "javascript url", (c) -> c.uploadViaUrl(UploadViaUrlRequest.of("javascript:alert(1)")), "url",
 				"http or https");
@@ -205,8 +199,9 @@ class RequestValidationTests extends EmulatorTestSupport {
 		add(cases, "an endless special file as the source (/dev/zero)",
 				(c) -> c.upload(UploadSource.fromPath(Path.of("/dev/zero")), UploadOptions.defaults()), "source",
 				"must be a regular file");
-		add(cases, "a named pipe as the source", (c) -> c.upload(UploadSource.fromPath(fifo()), UploadOptions.defaults()),
-				"source", "must be a regular file");
+		add(cases, "a named pipe as the source",
+				(c) -> c.upload(UploadSource.fromPath(fifo()), UploadOptions.defaults()), "source",
+				"must be a regular file");
 		// Mode 0200 in procfs: even root cannot read it, so this works where tests run as
 		// root (where chmod does not make a file unreadable).
 		add(cases, "a file not even root can read",
@@ -221,7 +216,8 @@ class RequestValidationTests extends EmulatorTestSupport {
 						UploadOptions.defaults().withMimeType(SupportedMimeType.PNG).withComputeSha256(true)),
 				"source", "cannot be read twice");
 		add(cases, "null one-shot stream",
-				(c) -> c.upload(UploadSource.fromDataBuffers((Flux<org.springframework.core.io.buffer.DataBuffer>) null, 1),
+				(c) -> c.upload(
+						UploadSource.fromDataBuffers((Flux<org.springframework.core.io.buffer.DataBuffer>) null, 1),
 						UploadOptions.defaults().withMimeType(SupportedMimeType.PNG)),
 				"source", "must not be null");
 		add(cases, "infinite number in metadata",
@@ -232,8 +228,9 @@ class RequestValidationTests extends EmulatorTestSupport {
 				(c) -> c.upload(UploadSource.fromBytes(TestImages.png()),
 						UploadOptions.defaults().withCustomMetadata(nullValue())),
 				"custom_metadata.owner", "must not be null");
-		add(cases, "list in url metadata", (c) -> c.uploadViaUrl(UploadViaUrlRequest.of("https://example.com/a.png")
-			.withCustomMetadata(Map.of("tags", List.of("a")))), "custom_metadata.tags", "not a collection");
+		add(cases, "list in url metadata", (c) -> c.uploadViaUrl(
+				UploadViaUrlRequest.of("https://example.com/a.png").withCustomMetadata(Map.of("tags", List.of("a")))),
+				"custom_metadata.tags", "not a collection");
 		return cases.stream();
 	}
 
@@ -289,14 +286,13 @@ class RequestValidationTests extends EmulatorTestSupport {
 		ImgwireImagesClient client = client();
 
 		StepVerifier.create(client.list(1, 100)).expectNextCount(1).verifyComplete();
-		StepVerifier
-			.create(client.createStandardUpload(StandardUploadRequest.of("a.png")
-				.withContentLength(0L)
-				.withHashSha256("h".repeat(255))
-				.withIdempotencyKey("k".repeat(255))
-				.withPurpose("p")
-				.withCustomMetadata(Map.of("s", "x", "i", 1, "l", 2L, "d", 0.5, "b", false,
-						"big", new java.math.BigDecimal("1.25")))))
+		StepVerifier.create(client.createStandardUpload(StandardUploadRequest.of("a.png")
+			.withContentLength(0L)
+			.withHashSha256("h".repeat(255))
+			.withIdempotencyKey("k".repeat(255))
+			.withPurpose("p")
+			.withCustomMetadata(
+					Map.of("s", "x", "i", 1, "l", 2L, "d", 0.5, "b", false, "big", new java.math.BigDecimal("1.25")))))
 			.expectNextCount(1)
 			.verifyComplete();
 		assertThat(emulator.state().images()).hasSize(1);
@@ -334,6 +330,5 @@ class RequestValidationTests extends EmulatorTestSupport {
 			String field, String rule) {
 		cases.add(Arguments.of(Named.of(name, call), field, rule));
 	}
-
 
 }

@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The CORS origins, custom domain and metrics templates: the reactive clients'
- * validation before anything is sent, their typed errors, unwrapped, and their answers
- * as plain values.
+ * The CORS origins, custom domain and metrics templates: the reactive clients' validation
+ * before anything is sent, their typed errors, unwrapped, and their answers as plain
+ * values.
  */
 @Timeout(60)
 class ResourceTemplatesTests extends EmulatorTestSupport {
@@ -53,7 +53,8 @@ class ResourceTemplatesTests extends EmulatorTestSupport {
 		@Test
 		void anIdThatIsNotAUuidIsRefused() {
 			assertThatExceptionOfType(ImgwireRequestValidationException.class)
-				.isThrownBy(() -> ResourceTemplatesTests.this.template.corsOrigins().update("origin-1", "https://a.test"))
+				.isThrownBy(
+						() -> ResourceTemplatesTests.this.template.corsOrigins().update("origin-1", "https://a.test"))
 				.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("cors_origin_id"));
 			assertThatExceptionOfType(ImgwireRequestValidationException.class)
 				.isThrownBy(() -> ResourceTemplatesTests.this.template.corsOrigins().delete("origin-1"));

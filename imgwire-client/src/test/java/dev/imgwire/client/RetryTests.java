@@ -36,8 +36,8 @@ import static dev.imgwire.client.ErrorMappingTests.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which failures are retried, how long the client waits, and what the caller sees when
- * it gives up. Waits are asserted through the retry observations, never by the clock.
+ * Which failures are retried, how long the client waits, and what the caller sees when it
+ * gives up. Waits are asserted through the retry observations, never by the clock.
  */
 class RetryTests extends EmulatorTestSupport {
 
@@ -87,8 +87,7 @@ class RetryTests extends EmulatorTestSupport {
 
 		client.list(1, 10).block(TIMEOUT);
 
-		assertThat(retryContexts()).singleElement()
-			.satisfies((retry) -> assertThat(retry.getRetryDelay()).isZero());
+		assertThat(retryContexts()).singleElement().satisfies((retry) -> assertThat(retry.getRetryDelay()).isZero());
 	}
 
 	@Test
@@ -186,9 +185,8 @@ class RetryTests extends EmulatorTestSupport {
 		emulator.faults().next(EmulatorOperation.PRESIGNED_PUT, 1).respondWith(503);
 		emulator.faults().next(EmulatorOperation.PRESIGNED_PUT, 1).respondWith(409);
 
-		ImgwireUploadException ex = failure(
-				client().upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("x.png")),
-				ImgwireUploadException.class);
+		ImgwireUploadException ex = failure(client().upload(UploadSource.fromBytes(TestImages.png()),
+				UploadOptions.defaults().withFileName("x.png")), ImgwireUploadException.class);
 
 		EmulatedImage image = emulator.state().images().get(0);
 		assertThat(image.status()).isEqualTo("PENDING");
@@ -201,9 +199,8 @@ class RetryTests extends EmulatorTestSupport {
 	void aConflictOnTheFirstPutIsNotMistakenForADeliveredUpload() {
 		emulator.faults().next(EmulatorOperation.PRESIGNED_PUT, 1).respondWith(409);
 
-		ImgwireApiException ex = failure(
-				client().upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("x.png")),
-				ImgwireApiException.class);
+		ImgwireApiException ex = failure(client().upload(UploadSource.fromBytes(TestImages.png()),
+				UploadOptions.defaults().withFileName("x.png")), ImgwireApiException.class);
 
 		assertThat(ex.getStatusCode()).isEqualTo(409);
 		assertThat(ex.getAttempts()).isEqualTo(1);
@@ -216,7 +213,8 @@ class RetryTests extends EmulatorTestSupport {
 
 		Image copy = client().uploadViaUrl(UploadViaUrlRequest.of(source.cdnUrl())).block(TIMEOUT);
 
-		assertThat(emulator.state().images()).extracting(EmulatedImage::id).containsExactlyInAnyOrder(source.id(), copy.id());
+		assertThat(emulator.state().images()).extracting(EmulatedImage::id)
+			.containsExactlyInAnyOrder(source.id(), copy.id());
 	}
 
 	@Test
@@ -350,7 +348,8 @@ class RetryTests extends EmulatorTestSupport {
 		};
 		ImgwireImagesClient client = clientBuilder().retryStrategy(recording).build();
 
-		Image image = client.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("s.png"))
+		Image image = client
+			.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("s.png"))
 			.block(TIMEOUT);
 		client.list(1, 5).block(TIMEOUT);
 		client.createUploadToken().block(TIMEOUT);

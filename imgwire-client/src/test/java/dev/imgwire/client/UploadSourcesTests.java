@@ -194,9 +194,8 @@ class UploadSourcesTests extends EmulatorTestSupport {
 			emulator.faults().next(EmulatorOperation.PRESIGNED_PUT, 1).respondWith(503);
 			byte[] png = TestImages.png();
 
-			StepVerifier
-				.create(client().upload(UploadSource.fromInputStream(new ByteArrayInputStream(png), png.length),
-						UploadOptions.defaults()))
+			StepVerifier.create(client().upload(UploadSource.fromInputStream(new ByteArrayInputStream(png), png.length),
+					UploadOptions.defaults()))
 				.expectErrorSatisfies((ex) -> {
 					assertThat(ex).isInstanceOf(ImgwireUploadException.class)
 						.hasMessageContaining("cannot be replayed")
@@ -279,9 +278,9 @@ class UploadSourcesTests extends EmulatorTestSupport {
 		void aFluxOfBuffersIsSpooledAndItsSpoolFileDeleted() throws Exception {
 			byte[] gif = TestImages.gif();
 
-			Image image = spoolingClient()
-				.upload(UploadSource.fromDataBuffers(Flux.fromIterable(WebParts.chunks(gif, 7))
-					.map(DefaultDataBufferFactory.sharedInstance::wrap)), UploadOptions.defaults())
+			Image image = spoolingClient().upload(UploadSource.fromDataBuffers(
+					Flux.fromIterable(WebParts.chunks(gif, 7)).map(DefaultDataBufferFactory.sharedInstance::wrap)),
+					UploadOptions.defaults())
 				.block(TIMEOUT);
 
 			assertThat(image.mimeType()).isEqualTo(SupportedMimeType.GIF);
@@ -337,9 +336,8 @@ class UploadSourcesTests extends EmulatorTestSupport {
 		void aSourceOverTheLimitFailsBeforeTheImageIsCreatedAndLeavesNoSpoolFile() throws Exception {
 			ImgwireImagesClient client = clientBuilder().spoolDirectory(spool).maxSpoolBytes(50_000).build();
 
-			StepVerifier
-				.create(client.upload(UploadSource.fromInputStream(new ByteArrayInputStream(largePng(200_000))),
-						UploadOptions.defaults()))
+			StepVerifier.create(client.upload(UploadSource.fromInputStream(new ByteArrayInputStream(largePng(200_000))),
+					UploadOptions.defaults()))
 				.expectErrorSatisfies((ex) -> {
 					assertThat(ex).isInstanceOf(ImgwireSpoolLimitException.class)
 						.hasMessageContaining("50000 bytes")
@@ -357,8 +355,8 @@ class UploadSourcesTests extends EmulatorTestSupport {
 			byte[] png = largePng(50_000);
 			ImgwireImagesClient client = clientBuilder().spoolDirectory(spool).maxSpoolBytes(50_000).build();
 
-			Image image = client.upload(UploadSource.fromInputStream(new ByteArrayInputStream(png)),
-					UploadOptions.defaults())
+			Image image = client
+				.upload(UploadSource.fromInputStream(new ByteArrayInputStream(png)), UploadOptions.defaults())
 				.block(TIMEOUT);
 
 			assertThat(emulator.state().storedSize(image.id())).isEqualTo(50_000);
@@ -369,9 +367,8 @@ class UploadSourcesTests extends EmulatorTestSupport {
 		void theSpoolFileIsDeletedWhenTheUploadFails() throws Exception {
 			emulator.faults().next(EmulatorOperation.STANDARD_UPLOAD, 1).respondWith(400);
 
-			StepVerifier
-				.create(spoolingClient().upload(UploadSource.fromInputStream(new ByteArrayInputStream(largePng(90_000))),
-						UploadOptions.defaults()))
+			StepVerifier.create(spoolingClient().upload(
+					UploadSource.fromInputStream(new ByteArrayInputStream(largePng(90_000))), UploadOptions.defaults()))
 				.expectError()
 				.verify(TIMEOUT);
 			awaitSpoolEmpty();
@@ -379,8 +376,8 @@ class UploadSourcesTests extends EmulatorTestSupport {
 
 		@Test
 		void theSpoolFileIsDeletedWhenTheUploadIsCancelledWhileSpooling() throws Exception {
-			Flux<DataBuffer> endless = Flux.concat(
-					Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(largePng(10_000))), Flux.never());
+			Flux<DataBuffer> endless = Flux
+				.concat(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(largePng(10_000))), Flux.never());
 			Disposable upload = spoolingClient().upload(UploadSource.fromDataBuffers(endless), UploadOptions.defaults())
 				.subscribe();
 			awaitCondition("spooling started",
@@ -478,7 +475,8 @@ class UploadSourcesTests extends EmulatorTestSupport {
 			BytesMultipartFile file = new BytesMultipartFile("a.png", "image/png", TestImages.jpeg());
 
 			Image image = client()
-				.upload(UploadSource.fromMultipartFile(file), UploadOptions.defaults().withMimeType(SupportedMimeType.JPEG))
+				.upload(UploadSource.fromMultipartFile(file),
+						UploadOptions.defaults().withMimeType(SupportedMimeType.JPEG))
 				.block(TIMEOUT);
 
 			assertThat(image.mimeType()).isEqualTo(SupportedMimeType.JPEG);

@@ -66,8 +66,8 @@ class UploadTests extends EmulatorTestSupport {
 
 	@Test
 	void thePresignedPutCarriesTheLengthAndTypeButNoCredentials() {
-		ExchangeFilterFunction addsCredentials = ExchangeFilterFunction.ofRequestProcessor((request) -> Mono
-			.just(ClientRequest.from(request).header("Authorization", "Bearer leaked").header("Cookie", "c=1").build()));
+		ExchangeFilterFunction addsCredentials = ExchangeFilterFunction.ofRequestProcessor((request) -> Mono.just(
+				ClientRequest.from(request).header("Authorization", "Bearer leaked").header("Cookie", "c=1").build()));
 		ImgwireImagesClient client = ImgwireImagesClient
 			.builder(this.wire.webClientBuilder().filter(addsCredentials),
 					settings().withEnvironmentId("11111111-2222-3333-4444-555555555555"))
@@ -99,8 +99,8 @@ class UploadTests extends EmulatorTestSupport {
 
 	@Test
 	void bytesWithoutAFileNameAreNamedAfterTheTypeTheirContentReveals() {
-		Image image = client().upload(UploadSource.fromResource(new ByteArrayResource(TestImages.jpeg())),
-				UploadOptions.defaults())
+		Image image = client()
+			.upload(UploadSource.fromResource(new ByteArrayResource(TestImages.jpeg())), UploadOptions.defaults())
 			.block(TIMEOUT);
 
 		assertThat(image.mimeType()).isEqualTo(SupportedMimeType.JPEG);
@@ -133,8 +133,8 @@ class UploadTests extends EmulatorTestSupport {
 
 	@Test
 	void theFileNameExtensionDecidesTheTypeBeforeTheContentIsLookedAt() {
-		Image image = client().upload(UploadSource.fromBytes(TestImages.png()),
-				UploadOptions.defaults().withFileName("really.webp"))
+		Image image = client()
+			.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("really.webp"))
 			.block(TIMEOUT);
 
 		assertThat(image.mimeType()).isEqualTo(SupportedMimeType.WEBP);
@@ -142,8 +142,9 @@ class UploadTests extends EmulatorTestSupport {
 
 	@Test
 	void anExplicitMimeTypeWinsOverTheFileName() {
-		Image image = client().upload(UploadSource.fromBytes(TestImages.gif()),
-				UploadOptions.defaults().withFileName("anim.png").withMimeType(SupportedMimeType.GIF))
+		Image image = client()
+			.upload(UploadSource.fromBytes(TestImages.gif()),
+					UploadOptions.defaults().withFileName("anim.png").withMimeType(SupportedMimeType.GIF))
 			.block(TIMEOUT);
 
 		assertThat(image.mimeType()).isEqualTo(SupportedMimeType.GIF);
@@ -190,8 +191,9 @@ class UploadTests extends EmulatorTestSupport {
 		Path file = Files.write(this.directory.resolve("s.png"), png);
 		Flux<DataBuffer> stream = DataBufferUtils.read(file, DefaultDataBufferFactory.sharedInstance, 16);
 
-		Image image = client().upload(UploadSource.fromDataBuffers(stream, png.length),
-				UploadOptions.defaults().withMimeType(SupportedMimeType.PNG))
+		Image image = client()
+			.upload(UploadSource.fromDataBuffers(stream, png.length),
+					UploadOptions.defaults().withMimeType(SupportedMimeType.PNG))
 			.block(TIMEOUT);
 
 		assertThat(emulator.state().storedBytes(image.id())).hasValue(png);
@@ -237,7 +239,8 @@ class UploadTests extends EmulatorTestSupport {
 		UploadSource source = UploadSource
 			.fromDataBuffers(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(png)), png.length);
 
-		Image image = client().upload(source, UploadOptions.defaults().withMimeType(SupportedMimeType.PNG)).block(TIMEOUT);
+		Image image = client().upload(source, UploadOptions.defaults().withMimeType(SupportedMimeType.PNG))
+			.block(TIMEOUT);
 
 		assertThat(emulator.state().requestCount(EmulatorOperation.PRESIGNED_PUT)).isEqualTo(2);
 		assertThat(emulator.state().storedBytes(image.id())).hasValue(png);
@@ -287,10 +290,8 @@ class UploadTests extends EmulatorTestSupport {
 	@Test
 	void aSourceLongerThanDeclaredFailsNamingBothLengthsAndLeavesNoReadyImage() {
 		byte[] png = TestImages.png();
-		UploadSource source = UploadSource.fromDataBuffers(
-				Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(png),
-						DefaultDataBufferFactory.sharedInstance.wrap(new byte[] { 1, 2, 3 })),
-				png.length);
+		UploadSource source = UploadSource.fromDataBuffers(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(png),
+				DefaultDataBufferFactory.sharedInstance.wrap(new byte[] { 1, 2, 3 })), png.length);
 
 		StepVerifier.create(client().upload(source, UploadOptions.defaults().withMimeType(SupportedMimeType.PNG)))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ImgwireUploadException.class)
@@ -328,7 +329,8 @@ class UploadTests extends EmulatorTestSupport {
 		assertThat(request.header("Authorization")).isEqualTo("Bearer " + emulator.clientKey());
 		// Reactor Netty itself only sees a placeholder; the token goes onto the wire
 		// below it, and the emulator redeemed it.
-		assertThat(request.pathAndQuery()).matches("/api/v1/images/standard_upload\\?upload_token=redacted-[0-9a-f]{12}");
+		assertThat(request.pathAndQuery())
+			.matches("/api/v1/images/standard_upload\\?upload_token=redacted-[0-9a-f]{12}");
 		EmulatedImage image = emulator.state().image(upload.image().id()).orElseThrow();
 		assertThat(image.uploadTokenId()).isEqualTo(token.id());
 		assertThat(image.idempotencyKey()).isNotBlank();
@@ -348,7 +350,8 @@ class UploadTests extends EmulatorTestSupport {
 	void uploadReturnsTheImageAsItIsAfterThePut() {
 		ImgwireImagesClient client = client();
 
-		Image image = client.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("p.png"))
+		Image image = client
+			.upload(UploadSource.fromBytes(TestImages.png()), UploadOptions.defaults().withFileName("p.png"))
 			.block(TIMEOUT);
 
 		assertThat(this.wire.requests()).extracting(WireRecorder.RecordedRequest::method)

@@ -101,8 +101,8 @@ final class WebParts {
 	 * A WebFlux file part over bytes, in small buffers.
 	 */
 	static FilePart filePart(String filename, String contentType, byte[] bytes) {
-		return filePart(filename, contentType, Flux.defer(() -> Flux.fromIterable(chunks(bytes, 1000))
-			.map(DefaultDataBufferFactory.sharedInstance::wrap)));
+		return filePart(filename, contentType, Flux
+			.defer(() -> Flux.fromIterable(chunks(bytes, 1000)).map(DefaultDataBufferFactory.sharedInstance::wrap)));
 	}
 
 	static FilePart filePart(String filename, String contentType, Flux<DataBuffer> content) {
@@ -147,8 +147,8 @@ final class WebParts {
 	}
 
 	/**
-	 * Records the threads that read it and whether it was closed; optionally fails
-	 * with an {@link IOException} once a number of bytes were read.
+	 * Records the threads that read it and whether it was closed; optionally fails with
+	 * an {@link IOException} once a number of bytes were read.
 	 */
 	static final class RecordingInputStream extends InputStream {
 

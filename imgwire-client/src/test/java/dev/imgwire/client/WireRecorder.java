@@ -19,8 +19,8 @@ final class WireRecorder {
 
 	WebClient.Builder webClientBuilder() {
 		HttpClient httpClient = HttpClient.create()
-			.doAfterRequest((request, connection) -> this.requests
-				.add(new RecordedRequest(request.method().name(), request.resourceUrl(), copy(request.requestHeaders()))));
+			.doAfterRequest((request, connection) -> this.requests.add(new RecordedRequest(request.method().name(),
+					request.resourceUrl(), copy(request.requestHeaders()))));
 		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient));
 	}
 

@@ -1,8 +1,8 @@
 package dev.imgwire.emulator;
 
 /**
- * The operations the emulator serves. Faults and request counters are keyed by
- * operation, so a test can target "the next standard upload" without knowing URLs.
+ * The operations the emulator serves. Faults and request counters are keyed by operation,
+ * so a test can target "the next standard upload" without knowing URLs.
  *
  * @author imgwire
  */

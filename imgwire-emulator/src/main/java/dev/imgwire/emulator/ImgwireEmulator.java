@@ -33,16 +33,18 @@ import dev.imgwire.emulator.state.EmulatorStore;
 import dev.imgwire.emulator.state.RandomSecrets;
 
 /**
- * An in-memory Imgwire Resource API on loopback HTTP: images with uploads, presigned PUTs,
- * CDN, upload tokens and download jobs; CORS origins that really govern CORS; a custom
- * domain; metrics computed from what the emulator served. Plus fault injection and state
- * inspection for tests.
+ * An in-memory Imgwire Resource API on loopback HTTP: images with uploads, presigned
+ * PUTs, CDN, upload tokens and download jobs; CORS origins that really govern CORS; a
+ * custom domain; metrics computed from what the emulator served. Plus fault injection and
+ * state inspection for tests.
+ *
  * <pre class="code">
  * try (ImgwireEmulator emulator = ImgwireEmulator.start()) {
  *     client = newClient(emulator.baseUrl(), emulator.serverKey());
  *     ...
  * }
  * </pre>
+ *
  * Each emulator owns its event loop, processing threads and storage directory, all
  * released by {@link #close()}, so many emulators can come and go in one JVM.
  * <p>
@@ -85,11 +87,11 @@ public final class ImgwireEmulator implements AutoCloseable {
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	/**
-	 * Open client connections. Disposing the server only stops accepting; a client holding
-	 * a keep-alive connection would otherwise wait for its timeout instead of failing fast.
+	 * Open client connections. Disposing the server only stops accepting; a client
+	 * holding a keep-alive connection would otherwise wait for its timeout instead of
+	 * failing fast.
 	 */
-	private final ChannelGroup connections = new DefaultChannelGroup("imgwire-emulator",
-			GlobalEventExecutor.INSTANCE);
+	private final ChannelGroup connections = new DefaultChannelGroup("imgwire-emulator", GlobalEventExecutor.INSTANCE);
 
 	private volatile EmulatorHttpHandler handler;
 
@@ -111,8 +113,8 @@ public final class ImgwireEmulator implements AutoCloseable {
 				.host(builder.host)
 				.port(builder.port)
 				.runOn(this.loops, false)
-				// Reaps connections that sit idle between requests; a stalling request body
-				// is bounded by the same duration in Exchange.
+				// Reaps connections that sit idle between requests; a stalling request
+				// body is bounded by the same duration in Exchange.
 				.idleTimeout(builder.idleTimeout)
 				.doOnChannelInit((observer, channel, remote) -> {
 					EmptyErrorBodies.install(channel);
@@ -139,8 +141,8 @@ public final class ImgwireEmulator implements AutoCloseable {
 				new AddressPolicy(builder.allowLoopbackUrls), builder.urlFetchTimeout);
 		// The URLs handed out embed the port, which is only known after binding; until
 		// this assignment the server answers 503.
-		this.handler = EmulatorRoutes.handler(settings, endpoints, this.store, this.faultQueue, this.scheduler,
-				fetcher, this.cdnVariants);
+		this.handler = EmulatorRoutes.handler(settings, endpoints, this.store, this.faultQueue, this.scheduler, fetcher,
+				this.cdnVariants);
 	}
 
 	public static Builder builder() {
@@ -203,9 +205,9 @@ public final class ImgwireEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Forget everything: images, tokens, jobs, stored bytes, CORS origins, pending faults,
-	 * cached CDN variants and all counters. Keys, base URL and configuration stay, so the
-	 * CORS origins given to the builder are created afresh.
+	 * Forget everything: images, tokens, jobs, stored bytes, CORS origins, pending
+	 * faults, cached CDN variants and all counters. Keys, base URL and configuration
+	 * stay, so the CORS origins given to the builder are created afresh.
 	 */
 	public void reset() {
 		this.faultQueue.reset();
@@ -242,8 +244,9 @@ public final class ImgwireEmulator implements AutoCloseable {
 		this.scheduler.close();
 		this.cdnVariants.close();
 		try {
-			// No quiet period: nothing should run on these loops any more, and the default
-			// two seconds would make every test class that closes an emulator slow.
+			// No quiet period: nothing should run on these loops any more, and the
+			// default two seconds would make every test class that closes an emulator
+			// slow.
 			this.loops.disposeLater(Duration.ZERO, SHUTDOWN_TIMEOUT).block(SHUTDOWN_TIMEOUT.plusSeconds(1));
 		}
 		catch (RuntimeException ex) {
@@ -351,7 +354,8 @@ public final class ImgwireEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * Whether a client-key {@code standard_upload} needs a valid {@code upload_token}.
+		 * Whether a client-key {@code standard_upload} needs a valid
+		 * {@code upload_token}.
 		 * @param required whether signed uploads are required
 		 * @return this builder
 		 */
@@ -362,9 +366,9 @@ public final class ImgwireEmulator implements AutoCloseable {
 
 		/**
 		 * CORS origins the environment starts with, as if created through
-		 * {@code POST /api/v1/cors_origins/}: they are listed by the API and can be changed
-		 * or deleted there. With none, the default, any origin is allowed until one is
-		 * created.
+		 * {@code POST /api/v1/cors_origins/}: they are listed by the API and can be
+		 * changed or deleted there. With none, the default, any origin is allowed until
+		 * one is created.
 		 * @param origins the patterns, such as {@code https://app.example.com} or
 		 * {@code https://*.example.com}
 		 * @return this builder
@@ -387,8 +391,8 @@ public final class ImgwireEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * Validity of upload tokens; zero issues tokens that are already expired, which is
-		 * handy for testing expiry.
+		 * Validity of upload tokens; zero issues tokens that are already expired, which
+		 * is handy for testing expiry.
 		 * @param ttl the validity
 		 * @return this builder
 		 */
@@ -446,8 +450,8 @@ public final class ImgwireEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * Deadline for a whole {@code upload_via_url} fetch, from resolving the host to the
-		 * last byte, 10 seconds by default; a source that is slower fails with 400
+		 * Deadline for a whole {@code upload_via_url} fetch, from resolving the host to
+		 * the last byte, 10 seconds by default; a source that is slower fails with 400
 		 * {@code UrlFetchError}.
 		 * @param timeout the deadline
 		 * @return this builder
@@ -460,10 +464,10 @@ public final class ImgwireEmulator implements AutoCloseable {
 		/**
 		 * Whether {@code upload_via_url} may fetch from loopback addresses such as
 		 * {@code 127.0.0.1}, e.g. an image's own {@code cdn_url} on this emulator or a
-		 * test's local server. Off by default: like the real Imgwire, the emulator fetches
-		 * only from public addresses, and refuses loopback, private, link-local,
-		 * unspecified and multicast ones with 400 {@code UrlFetchError}. Private and other
-		 * non-public ranges stay refused either way.
+		 * test's local server. Off by default: like the real Imgwire, the emulator
+		 * fetches only from public addresses, and refuses loopback, private, link-local,
+		 * unspecified and multicast ones with 400 {@code UrlFetchError}. Private and
+		 * other non-public ranges stay refused either way.
 		 * @param allow whether to allow loopback sources
 		 * @return this builder
 		 */
@@ -488,11 +492,11 @@ public final class ImgwireEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * The clock behind every timestamp the emulator writes and every expiry it checks:
-		 * {@code created_at}, upload URL and token expiry, and the time of each usage event
-		 * that metrics count. The system UTC clock by default; a test can pass a clock it
-		 * moves itself to put events into chosen metrics buckets. Processing delays and
-		 * fault stalls run in real time regardless.
+		 * The clock behind every timestamp the emulator writes and every expiry it
+		 * checks: {@code created_at}, upload URL and token expiry, and the time of each
+		 * usage event that metrics count. The system UTC clock by default; a test can
+		 * pass a clock it moves itself to put events into chosen metrics buckets.
+		 * Processing delays and fault stalls run in real time regardless.
 		 * @param clock the clock
 		 * @return this builder
 		 */

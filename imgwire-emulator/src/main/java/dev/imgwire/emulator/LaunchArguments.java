@@ -147,7 +147,8 @@ final class LaunchArguments {
 			return Duration.ofMillis(Long.parseLong(text));
 		}
 		catch (NumberFormatException | DateTimeParseException ex) {
-			throw new IllegalArgumentException("--" + option + " must look like 2s, 500ms or PT2S, was '" + value + "'");
+			throw new IllegalArgumentException(
+					"--" + option + " must look like 2s, 500ms or PT2S, was '" + value + "'");
 		}
 	}
 

@@ -81,8 +81,8 @@ class CdnTransformationTests {
 			assertThat(cover.getWidth()).isEqualTo(100);
 			assertThat(cover.getHeight()).isEqualTo(100);
 			assertThat(isGreen(cover.getRGB(0, 50))).as("the green left edge is cropped away").isFalse();
-			assertThat(ok(url + "?width=100&height=100&resizing_type=cover").body()).isEqualTo(
-					ok(url + "?width=100&height=100").body());
+			assertThat(ok(url + "?width=100&height=100&resizing_type=cover").body())
+				.isEqualTo(ok(url + "?width=100&height=100").body());
 		}
 
 		@Test
@@ -305,12 +305,13 @@ class CdnTransformationTests {
 		}
 
 		@ParameterizedTest
-		@CsvSource(delimiter = '|', value = { "width|0", "width|8193", "w|-5", "height|99999999999999999999",
-				"width|1e99", "width|abc", "width|12.5", "width|''", "height|' '", "quality|0", "quality|101",
-				"q|best", "dpr|0", "dpr|8.01", "dpr|NaN", "dpr|Infinity", "format|bmp", "format|svg",
-				"resizing_type|squash", "resizing_algorithm|bilinear", "blur|0.1", "blur|false", "pixelate|1",
-				"dpi|601", "brightness|11", "background_alpha|1.5", "enlarge|maybe", "progressive|sometimes",
-				"chroma_subsampling|4:2:0", "hue|red", "crop|''" })
+		@CsvSource(delimiter = '|',
+				value = { "width|0", "width|8193", "w|-5", "height|99999999999999999999", "width|1e99", "width|abc",
+						"width|12.5", "width|''", "height|' '", "quality|0", "quality|101", "q|best", "dpr|0",
+						"dpr|8.01", "dpr|NaN", "dpr|Infinity", "format|bmp", "format|svg", "resizing_type|squash",
+						"resizing_algorithm|bilinear", "blur|0.1", "blur|false", "pixelate|1", "dpi|601",
+						"brightness|11", "background_alpha|1.5", "enlarge|maybe", "progressive|sometimes",
+						"chroma_subsampling|4:2:0", "hue|red", "crop|''" })
 		void aValueOutOfItsRuleIsRejectedNamingTheParameterAndTheValue(String name, String value) {
 			String query = name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
 			HttpResponse<String> response = getString(cdnUrl(PNG_400_300, "image/png") + "?" + query);

@@ -88,7 +88,8 @@ class CorsOriginsApiTests {
 			String id = TestHttp.json(create("{\"pattern\":\"https://a.example\"}")).get("id").stringValue();
 			HttpResponse<String> response = http().delete(COLLECTION + id, serverKey());
 			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.body()).isEqualTo("{\"detail\":\"CORS origin deleted\",\"cors_origin_id\":\"" + id + "\"}");
+			assertThat(response.body())
+				.isEqualTo("{\"detail\":\"CORS origin deleted\",\"cors_origin_id\":\"" + id + "\"}");
 			assertThat(http().get(COLLECTION + id, serverKey()).statusCode()).isEqualTo(404);
 			assertThat(emulator().state().corsOrigins()).isEmpty();
 		}
@@ -168,7 +169,8 @@ class CorsOriginsApiTests {
 		@Test
 		void listReturnsABareArrayInCreationOrderWithPaginationHeaders() {
 			List<String> ids = List.of(id(create("{\"pattern\":\"https://a.example\"}")),
-					id(create("{\"pattern\":\"https://b.example\"}")), id(create("{\"pattern\":\"https://c.example\"}")));
+					id(create("{\"pattern\":\"https://b.example\"}")),
+					id(create("{\"pattern\":\"https://c.example\"}")));
 			HttpResponse<String> first = http().get(COLLECTION + "?page=1&limit=2", serverKey());
 			assertThat(first.statusCode()).isEqualTo(200);
 			assertThat(TestHttp.json(first).values()).extracting((origin) -> origin.get("id").stringValue())
@@ -201,7 +203,8 @@ class CorsOriginsApiTests {
 		void badPageAndLimitAreValidationErrorsInTheQuery() {
 			HttpResponse<String> response = http().get(COLLECTION + "?page=0&limit=101", serverKey());
 			assertThat(response.statusCode()).isEqualTo(422);
-			assertThat(TestHttp.json(response).get("detail").values()).extracting((error) -> error.get("loc").toString())
+			assertThat(TestHttp.json(response).get("detail").values())
+				.extracting((error) -> error.get("loc").toString())
 				.containsExactly("[\"query\",\"page\"]", "[\"query\",\"limit\"]");
 		}
 
@@ -269,7 +272,8 @@ class CorsOriginsApiTests {
 
 		@Test
 		void allowedOriginsOptionSeedsRecords() {
-			try (ImgwireEmulator emulator = LaunchArguments.parse("--port=0", "--allowed-origins=https://a.example, https://b.example")
+			try (ImgwireEmulator emulator = LaunchArguments
+				.parse("--port=0", "--allowed-origins=https://a.example, https://b.example")
 				.builder()
 				.start()) {
 				assertThat(emulator.state().corsOrigins()).extracting(EmulatedCorsOrigin::pattern)
@@ -296,7 +300,8 @@ class CorsOriginsApiTests {
 
 		@Test
 		void anyOriginIsAllowedWhileThereAreNoCorsOrigins() {
-			assertThat(http().preflight("/api/v1/images/standard_upload", "https://anywhere.example", "POST").statusCode())
+			assertThat(
+					http().preflight("/api/v1/images/standard_upload", "https://anywhere.example", "POST").statusCode())
 				.isEqualTo(200);
 			assertThat(clientUpload("https://anywhere.example").statusCode()).isEqualTo(200);
 		}

@@ -45,9 +45,10 @@ class CorsTests {
 	void clientKeyUploadFromAnotherOriginIsForbidden() {
 		try (ImgwireEmulator emulator = ImgwireEmulator.builder().allowedOrigins(List.of(APP)).start()) {
 			TestHttp http = new TestHttp(emulator);
-			HttpResponse<String> response = http.send(http.request("/api/v1/images/standard_upload", emulator.clientKey())
-				.header("Origin", "https://evil.example.com")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"file_name\":\"a.png\"}")));
+			HttpResponse<String> response = http
+				.send(http.request("/api/v1/images/standard_upload", emulator.clientKey())
+					.header("Origin", "https://evil.example.com")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"file_name\":\"a.png\"}")));
 			assertThat(response.statusCode()).isEqualTo(403);
 			assertThat(response.body())
 				.isEqualTo("{\"detail\":\"Origin not allowed\",\"error_type\":\"ResourceNotAuthorizedError\"}");
@@ -59,9 +60,10 @@ class CorsTests {
 	void clientKeyUploadFromTheAllowedOriginCarriesAllowOrigin() {
 		try (ImgwireEmulator emulator = ImgwireEmulator.builder().allowedOrigins(List.of(APP)).start()) {
 			TestHttp http = new TestHttp(emulator);
-			HttpResponse<String> response = http.send(http.request("/api/v1/images/standard_upload", emulator.clientKey())
-				.header("Origin", APP)
-				.POST(HttpRequest.BodyPublishers.ofString("{\"file_name\":\"a.png\"}")));
+			HttpResponse<String> response = http
+				.send(http.request("/api/v1/images/standard_upload", emulator.clientKey())
+					.header("Origin", APP)
+					.POST(HttpRequest.BodyPublishers.ofString("{\"file_name\":\"a.png\"}")));
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue(APP);
 		}
@@ -71,9 +73,10 @@ class CorsTests {
 	void serverKeyUploadIsNotSubjectToTheOriginCheck() {
 		try (ImgwireEmulator emulator = ImgwireEmulator.builder().allowedOrigins(List.of(APP)).start()) {
 			TestHttp http = new TestHttp(emulator);
-			HttpResponse<String> response = http.send(http.request("/api/v1/images/standard_upload", emulator.serverKey())
-				.header("Origin", "https://evil.example.com")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"file_name\":\"a.png\"}")));
+			HttpResponse<String> response = http
+				.send(http.request("/api/v1/images/standard_upload", emulator.serverKey())
+					.header("Origin", "https://evil.example.com")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"file_name\":\"a.png\"}")));
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 		}
@@ -83,8 +86,7 @@ class CorsTests {
 	void anyOriginMayAttemptWhenNoOriginsAreConfigured() {
 		try (ImgwireEmulator emulator = ImgwireEmulator.start()) {
 			TestHttp http = new TestHttp(emulator);
-			assertThat(preflight(http, "/api/v1/images/standard_upload", "https://anywhere.example", "POST")
-				.headers()
+			assertThat(preflight(http, "/api/v1/images/standard_upload", "https://anywhere.example", "POST").headers()
 				.firstValue("Access-Control-Allow-Origin")).hasValue("https://anywhere.example");
 			HttpResponse<String> upload = http.send(http.request("/api/v1/images/standard_upload", emulator.clientKey())
 				.header("Origin", "https://anywhere.example")

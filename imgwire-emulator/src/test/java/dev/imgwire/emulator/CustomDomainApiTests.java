@@ -65,7 +65,8 @@ class CustomDomainApiTests {
 		@Test
 		void retrieveReturnsTheDomainAndStateShowsIt() {
 			JsonNode created = TestHttp.json(create("{\"hostname\":\"Images.Example.COM\"}"));
-			assertThat(created.get("hostname").stringValue()).as("stored in lower case").isEqualTo("images.example.com");
+			assertThat(created.get("hostname").stringValue()).as("stored in lower case")
+				.isEqualTo("images.example.com");
 			HttpResponse<String> response = http().get(DOMAIN, serverKey());
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(TestHttp.json(response)).isEqualTo(created);
@@ -95,7 +96,8 @@ class CustomDomainApiTests {
 			assertThat(second.get("certificate_status").stringValue()).isEqualTo("ACTIVE");
 			assertThat(second.get("last_verified_at").stringValue()).isEqualTo("2026-05-04T10:02:00.000Z");
 			assertThat(second.get("created_at").stringValue()).isEqualTo("2026-05-04T10:00:00.000Z");
-			assertThat(TestHttp.json(http().get(DOMAIN, serverKey())).get("status").stringValue()).isEqualTo("CONNECTED");
+			assertThat(TestHttp.json(http().get(DOMAIN, serverKey())).get("status").stringValue())
+				.isEqualTo("CONNECTED");
 			assertThat(emulator().state().customDomain()).get()
 				.extracting(EmulatedCustomDomain::status, EmulatedCustomDomain::connectionTests)
 				.containsExactly("CONNECTED", 2);
@@ -182,8 +184,8 @@ class CustomDomainApiTests {
 		@ParameterizedTest(name = "{0}")
 		@ValueSource(strings = { "localhost", "https://images.example.com", "images.example.com/path",
 				"images.example.com:8080", "*.example.com", "images..example.com", "-images.example.com",
-				"images-.example.com", "images.example.com.", "192.168.0.1", "images_cdn.example.com", "im ages.example.com",
-				"\u00e9x.example.com" })
+				"images-.example.com", "images.example.com.", "192.168.0.1", "images_cdn.example.com",
+				"im ages.example.com", "\u00e9x.example.com" })
 		void implausibleHostnameIsAValueErrorAtItsBodyLocation(String hostname) {
 			JsonNode error = singleError(create("{\"hostname\":\"" + hostname + "\"}"));
 			assertThat(error.get("loc").toString()).isEqualTo("[\"body\",\"hostname\"]");
@@ -203,7 +205,8 @@ class CustomDomainApiTests {
 		}
 
 		@ParameterizedTest(name = "{0}")
-		@ValueSource(strings = { "images.example.com", "xn--bcher-kva.example", "a.b.c.d.example.co.uk", "cdn-1.example.io" })
+		@ValueSource(strings = { "images.example.com", "xn--bcher-kva.example", "a.b.c.d.example.co.uk",
+				"cdn-1.example.io" })
 		void plausibleHostnamesAreAccepted(String hostname) {
 			assertThat(create("{\"hostname\":\"" + hostname + "\"}").statusCode()).isEqualTo(200);
 		}
@@ -211,7 +214,8 @@ class CustomDomainApiTests {
 		@Test
 		void missingEmptyAndNonStringHostnamesFollowPydantic() {
 			assertThat(singleError(create("{}")).get("type").stringValue()).isEqualTo("missing");
-			assertThat(singleError(create("{\"hostname\":\"\"}")).get("type").stringValue()).isEqualTo("string_too_short");
+			assertThat(singleError(create("{\"hostname\":\"\"}")).get("type").stringValue())
+				.isEqualTo("string_too_short");
 			assertThat(singleError(create("{\"hostname\":7}")).get("type").stringValue()).isEqualTo("string_type");
 			assertThat(singleError(create("")).get("loc").toString()).isEqualTo("[\"body\"]");
 		}
@@ -230,8 +234,8 @@ class CustomDomainApiTests {
 
 		@Test
 		void testConnectionHasNoTrailingSlash() {
-			HttpResponse<String> response = http().send(http().request(TEST_CONNECTION + "/", serverKey())
-				.POST(HttpRequest.BodyPublishers.noBody()));
+			HttpResponse<String> response = http()
+				.send(http().request(TEST_CONNECTION + "/", serverKey()).POST(HttpRequest.BodyPublishers.noBody()));
 			assertThat(response.statusCode()).isEqualTo(307);
 			assertThat(response.headers().firstValue("Location")).hasValue(emulator().baseUrl() + TEST_CONNECTION);
 		}

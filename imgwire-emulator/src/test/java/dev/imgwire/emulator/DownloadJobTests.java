@@ -52,7 +52,8 @@ class DownloadJobTests {
 		JsonNode ready = retrieveJob(job.get("id").stringValue());
 		assertThat(ready.get("status").stringValue()).isEqualTo("READY");
 		String downloadUrl = ready.get("download_url").stringValue();
-		assertThat(downloadUrl).isEqualTo(this.running.emulator().baseUrl() + "/downloads/" + job.get("id").stringValue() + ".zip");
+		assertThat(downloadUrl)
+			.isEqualTo(this.running.emulator().baseUrl() + "/downloads/" + job.get("id").stringValue() + ".zip");
 		HttpResponse<byte[]> archive = this.running.http().getBytes(downloadUrl);
 		assertThat(archive.statusCode()).isEqualTo(200);
 		assertThat(archive.headers().firstValue("Content-Type")).hasValue("application/zip");
@@ -69,7 +70,8 @@ class DownloadJobTests {
 		JsonNode failed = retrieveJob(job.get("id").stringValue());
 		assertThat(failed.get("status").stringValue()).isEqualTo("FAILED");
 		assertThat(failed.get("download_url").isNull()).isTrue();
-		assertThat(this.running.http().getBytes(this.running.emulator().baseUrl() + "/downloads/" + job.get("id").stringValue() + ".zip")
+		assertThat(this.running.http()
+			.getBytes(this.running.emulator().baseUrl() + "/downloads/" + job.get("id").stringValue() + ".zip")
 			.statusCode()).isEqualTo(404);
 	}
 
@@ -121,7 +123,11 @@ class DownloadJobTests {
 
 	@Test
 	void jobWithAnImageThatWasNeverUploadedFails() {
-		String pending = this.running.http().createUpload("{\"file_name\":\"a.png\"}").get("image").get("id").stringValue();
+		String pending = this.running.http()
+			.createUpload("{\"file_name\":\"a.png\"}")
+			.get("image")
+			.get("id")
+			.stringValue();
 		JsonNode job = TestHttp.json(createJob("[\"" + pending + "\"]"));
 		assertThat(retrieveJob(job.get("id").stringValue()).get("status").stringValue()).isEqualTo("FAILED");
 	}
@@ -142,8 +148,8 @@ class DownloadJobTests {
 
 	@Test
 	void unknownJobIsNotFound() {
-		HttpResponse<String> response = this.running.http().get("/api/v1/images/downloads/" + UNKNOWN_ID,
-				this.running.emulator().serverKey());
+		HttpResponse<String> response = this.running.http()
+			.get("/api/v1/images/downloads/" + UNKNOWN_ID, this.running.emulator().serverKey());
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(TestHttp.json(response).get("error_type").stringValue()).isEqualTo("ResourceNotFoundError");
 	}
@@ -159,11 +165,13 @@ class DownloadJobTests {
 	}
 
 	private HttpResponse<String> createJob(String ids) {
-		return this.running.http().postJson("/api/v1/images/downloads", this.running.emulator().serverKey(), "{\"image_ids\":" + ids + "}");
+		return this.running.http()
+			.postJson("/api/v1/images/downloads", this.running.emulator().serverKey(), "{\"image_ids\":" + ids + "}");
 	}
 
 	private JsonNode retrieveJob(String jobId) {
-		HttpResponse<String> response = this.running.http().get("/api/v1/images/downloads/" + jobId, this.running.emulator().serverKey());
+		HttpResponse<String> response = this.running.http()
+			.get("/api/v1/images/downloads/" + jobId, this.running.emulator().serverKey());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return TestHttp.json(response);
 	}

@@ -107,7 +107,8 @@ class EmulatorLifecycleTests {
 	void inspectionSeesImagesWithoutHttp() {
 		try (ImgwireEmulator emulator = ImgwireEmulator.start()) {
 			TestHttp http = new TestHttp(emulator);
-			String id = http.createUpload("{\"file_name\":\"a.png\",\"purpose\":\"avatar\",\"custom_metadata\":{\"n\":7}}")
+			String id = http
+				.createUpload("{\"file_name\":\"a.png\",\"purpose\":\"avatar\",\"custom_metadata\":{\"n\":7}}")
 				.get("image")
 				.get("id")
 				.stringValue();
@@ -129,7 +130,8 @@ class EmulatorLifecycleTests {
 		try (ImgwireEmulator emulator = ImgwireEmulator.start()) {
 			TestHttp http = new TestHttp(emulator);
 			String id = http.upload("a.png", "image/png", SampleImages.png(2, 2));
-			http.send(http.request("/api/v1/images/token", emulator.serverKey()).POST(HttpRequest.BodyPublishers.noBody()));
+			http.send(http.request("/api/v1/images/token", emulator.serverKey())
+				.POST(HttpRequest.BodyPublishers.noBody()));
 			http.postJson("/api/v1/images/downloads", emulator.serverKey(), "{\"image_ids\":[\"" + id + "\"]}");
 			emulator.faults().next(EmulatorOperation.LIST, 1).respondWith(503);
 			emulator.faults().next(EmulatorOperation.RETRIEVE, 1).respondWith(503);
@@ -172,11 +174,12 @@ class EmulatorLifecycleTests {
 					.isEqualTo(200);
 			}
 		}
-		Await.until("emulator threads are gone", () -> Thread.getAllStackTraces()
-			.keySet()
-			.stream()
-			.filter(Thread::isAlive)
-			.noneMatch((thread) -> thread.getName().startsWith("imgwire-emulator")));
+		Await.until("emulator threads are gone",
+				() -> Thread.getAllStackTraces()
+					.keySet()
+					.stream()
+					.filter(Thread::isAlive)
+					.noneMatch((thread) -> thread.getName().startsWith("imgwire-emulator")));
 	}
 
 }

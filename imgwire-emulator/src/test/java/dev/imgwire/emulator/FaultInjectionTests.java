@@ -59,17 +59,21 @@ class FaultInjectionTests {
 
 	@Test
 	void respondWithRawRetryAfterSendsItVerbatim() {
-		this.running.emulator().faults().next(EmulatorOperation.LIST, 1).respondWith(503, "Wed, 21 Oct 2015 07:28:00 GMT");
+		this.running.emulator()
+			.faults()
+			.next(EmulatorOperation.LIST, 1)
+			.respondWith(503, "Wed, 21 Oct 2015 07:28:00 GMT");
 		assertThat(list().headers().firstValue("Retry-After")).hasValue("Wed, 21 Oct 2015 07:28:00 GMT");
 	}
 
 	@Test
 	void respondRawSendsExactlyTheGivenHeadersAndBody() {
-		this.running.emulator().faults()
+		this.running.emulator()
+			.faults()
 			.next(EmulatorOperation.RETRIEVE, 1)
 			.respondRaw(502, Map.of("Content-Type", "text/html"), "<html>Bad gateway</html>");
-		HttpResponse<String> response = this.running.http().get("/api/v1/images/2f1c52f4-8f5e-4b8e-9a43-1a2b3c4d5e6f",
-				this.running.emulator().serverKey());
+		HttpResponse<String> response = this.running.http()
+			.get("/api/v1/images/2f1c52f4-8f5e-4b8e-9a43-1a2b3c4d5e6f", this.running.emulator().serverKey());
 		assertThat(response.statusCode()).isEqualTo(502);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html");
 		assertThat(response.body()).isEqualTo("<html>Bad gateway</html>");
@@ -77,7 +81,8 @@ class FaultInjectionTests {
 
 	@Test
 	void respondRawCanSendMalformedJsonWithSuccessStatus() {
-		this.running.emulator().faults()
+		this.running.emulator()
+			.faults()
 			.next(EmulatorOperation.STANDARD_UPLOAD, 1)
 			.respondRaw(200, Map.of("Content-Type", "application/json"), "{\"image\":");
 		HttpResponse<String> response = upload();
@@ -89,11 +94,13 @@ class FaultInjectionTests {
 	@Test
 	void stallOutlastsTheClientTimeout() {
 		this.running.emulator().faults().next(EmulatorOperation.LIST, 1).stall(Duration.ofSeconds(30));
-		HttpRequest request = this.running.http().request("/api/v1/images/", this.running.emulator().serverKey())
+		HttpRequest request = this.running.http()
+			.request("/api/v1/images/", this.running.emulator().serverKey())
 			.timeout(Duration.ofMillis(300))
 			.GET()
 			.build();
-		assertThatExceptionOfType(HttpTimeoutException.class).isThrownBy(() -> this.running.http().sendOrThrow(request));
+		assertThatExceptionOfType(HttpTimeoutException.class)
+			.isThrownBy(() -> this.running.http().sendOrThrow(request));
 		assertThat(this.running.emulator().faults().injected(EmulatorOperation.LIST)).isEqualTo(1);
 	}
 
@@ -134,7 +141,8 @@ class FaultInjectionTests {
 	@Test
 	void overrideHeadersReplacesHeadersOfARealResponse() {
 		this.running.http().upload("a.png", "image/png", SampleImages.png(2, 2));
-		this.running.emulator().faults()
+		this.running.emulator()
+			.faults()
 			.next(EmulatorOperation.LIST, 1)
 			.overrideHeaders(Map.of("X-Next-Page", "None", "X-Total-Count", "lots"));
 		HttpResponse<String> response = list();
@@ -193,16 +201,19 @@ class FaultInjectionTests {
 	@Timeout(60)
 	void dripBodyLetsAClientProveItsWholeAnswerDeadline() {
 		this.running.emulator().faults().next(EmulatorOperation.LIST, 1).dripBody(1, Duration.ofSeconds(1));
-		CompletableFuture<HttpResponse<String>> answer = this.running.http().client().sendAsync(
-				this.running.http().request("/api/v1/images/", this.running.emulator().serverKey()).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		CompletableFuture<HttpResponse<String>> answer = this.running.http()
+			.client()
+			.sendAsync(
+					this.running.http().request("/api/v1/images/", this.running.emulator().serverKey()).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
 		assertThatExceptionOfType(TimeoutException.class).isThrownBy(() -> answer.get(500, TimeUnit.MILLISECONDS));
 		answer.cancel(true);
 	}
 
 	@Test
 	void faultsForOneOperationAreServedInRegistrationOrder() {
-		this.running.emulator().faults()
+		this.running.emulator()
+			.faults()
 			.next(EmulatorOperation.LIST, 1)
 			.respondWith(500)
 			.next(EmulatorOperation.LIST, 1)
@@ -218,9 +229,12 @@ class FaultInjectionTests {
 		this.running.emulator().faults().next(EmulatorOperation.LIST, 10).respondWith(503);
 		List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
 		for (int i = 0; i < 32; i++) {
-			responses.add(this.running.http().client()
-				.sendAsync(this.running.http().request("/api/v1/images/", this.running.emulator().serverKey()).GET().build(),
-						HttpResponse.BodyHandlers.ofString()));
+			responses.add(this.running.http()
+				.client()
+				.sendAsync(this.running.http()
+					.request("/api/v1/images/", this.running.emulator().serverKey())
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofString()));
 		}
 		long faulted = responses.stream().map(CompletableFuture::join).filter((r) -> r.statusCode() == 503).count();
 		assertThat(faulted).isEqualTo(10);
@@ -238,7 +252,8 @@ class FaultInjectionTests {
 	@Test
 	void faultsApplyToPresignedPutsAndTheCdn() {
 		this.running.emulator().faults().next(EmulatorOperation.PRESIGNED_PUT, 1).respondWith(503);
-		String url = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}")
+		String url = this.running.http()
+			.createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}")
 			.get("upload_url")
 			.stringValue();
 		assertThat(this.running.http().put(url, SampleImages.png(2, 2), "image/png").statusCode()).isEqualTo(503);
@@ -246,7 +261,8 @@ class FaultInjectionTests {
 		String cdnUrl = this.running.emulator().state().images().get(0).id().toString();
 		this.running.emulator().faults().next(EmulatorOperation.CDN, 1).truncateBody();
 		String cdn = this.running.http().retrieve(cdnUrl).get("cdn_url").stringValue();
-		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.running.http().client()
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.running.http()
+			.client()
 			.send(this.running.http().request(cdn).GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
 		assertThat(this.running.http().getBytes(cdn).statusCode()).isEqualTo(200);
 	}
@@ -255,18 +271,23 @@ class FaultInjectionTests {
 	void faultsApplyToTheCorsOriginCustomDomainAndMetricsOperations() {
 		String key = this.running.emulator().serverKey();
 		this.running.emulator().faults().next(EmulatorOperation.CREATE_CORS_ORIGIN, 1).respondWith(503);
-		HttpResponse<String> faulted = this.running.http().postJson("/api/v1/cors_origins/", key, "{\"pattern\":\"*\"}");
+		HttpResponse<String> faulted = this.running.http()
+			.postJson("/api/v1/cors_origins/", key, "{\"pattern\":\"*\"}");
 		assertThat(faulted.statusCode()).isEqualTo(503);
 		assertThat(this.running.emulator().state().corsOrigins()).as("the fault replaced the operation").isEmpty();
 		assertThat(this.running.http().postJson("/api/v1/cors_origins/", key, "{\"pattern\":\"*\"}").statusCode())
 			.isEqualTo(200);
 		this.running.emulator().faults().next(EmulatorOperation.CREATE_CUSTOM_DOMAIN, 1).loseResponse();
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.running.http()
-			.sendOrThrow(this.running.http().request("/api/v1/custom_domain/", key)
+			.sendOrThrow(this.running.http()
+				.request("/api/v1/custom_domain/", key)
 				.POST(HttpRequest.BodyPublishers.ofString("{\"hostname\":\"images.example.com\"}"))
 				.build()));
 		assertThat(this.running.emulator().state().customDomain()).as("the operation ran").isPresent();
-		this.running.emulator().faults().next(EmulatorOperation.METRICS_STATS, 1).respondWith(429, Duration.ofSeconds(2));
+		this.running.emulator()
+			.faults()
+			.next(EmulatorOperation.METRICS_STATS, 1)
+			.respondWith(429, Duration.ofSeconds(2));
 		HttpResponse<String> limited = this.running.http().get("/api/v1/metrics/stats", key);
 		assertThat(limited.statusCode()).isEqualTo(429);
 		assertThat(limited.headers().firstValue("Retry-After")).hasValue("2");
@@ -288,13 +309,16 @@ class FaultInjectionTests {
 
 	@Test
 	void invalidFaultPlansAreRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.running.emulator().faults().next(EmulatorOperation.LIST, 0));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.running.emulator().faults().next(EmulatorOperation.LIST, 0));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.running.emulator().faults().next(EmulatorOperation.LIST, 1).respondWith(42));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.running.emulator()
+			.faults()
+			.next(EmulatorOperation.LIST, 1)
+			.dripBody(0, Duration.ofSeconds(1)));
 		assertThatIllegalArgumentException().isThrownBy(
-				() -> this.running.emulator().faults().next(EmulatorOperation.LIST, 1).dripBody(0, Duration.ofSeconds(1)));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.running.emulator().faults().next(EmulatorOperation.LIST, 1).dripBody(1, Duration.ZERO));
+				() -> this.running.emulator().faults().next(EmulatorOperation.LIST, 1).dripBody(1, Duration.ZERO));
 	}
 
 	private HttpResponse<String> list() {
@@ -302,11 +326,13 @@ class FaultInjectionTests {
 	}
 
 	private HttpResponse<String> upload() {
-		return this.running.http().postJson("/api/v1/images/standard_upload", this.running.emulator().serverKey(), UPLOAD);
+		return this.running.http()
+			.postJson("/api/v1/images/standard_upload", this.running.emulator().serverKey(), UPLOAD);
 	}
 
 	private HttpRequest uploadRequest() {
-		return this.running.http().request("/api/v1/images/standard_upload", this.running.emulator().serverKey())
+		return this.running.http()
+			.request("/api/v1/images/standard_upload", this.running.emulator().serverKey())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(UPLOAD))
 			.build();

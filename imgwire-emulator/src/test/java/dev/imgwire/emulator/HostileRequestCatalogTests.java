@@ -28,13 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A catalog of hostile requests against one emulator configured as
  * {@code java -jar imgwire-emulator.jar} would be (through the same launch arguments,
- * with short timeouts so that stalls end quickly), sent over raw sockets and the JDK
- * HTTP client rather than the SDK.
+ * with short timeouts so that stalls end quickly), sent over raw sockets and the JDK HTTP
+ * client rather than the SDK.
  * <p>
  * Each row states the answers it expects, by status and JSON shape, in order; "closed"
  * means the emulator closed a connection that never made a request. After every row a
- * normal request must still succeed. No answer may be a 5xx, and nothing may be logged
- * at ERROR or with a stack trace. The test prints a one-line summary.
+ * normal request must still succeed. No answer may be a 5xx, and nothing may be logged at
+ * ERROR or with a stack trace. The test prints a one-line summary.
  */
 @Timeout(300)
 class HostileRequestCatalogTests {
@@ -56,8 +56,9 @@ class HostileRequestCatalogTests {
 	@BeforeAll
 	static void start() {
 		logs = LogCapture.start();
-		emulator = LaunchArguments.parse("--port=0", "--server-key=" + SERVER_KEY, "--client-key=" + CLIENT_KEY,
-				"--idle-timeout=1s", "--url-fetch-timeout=2s")
+		emulator = LaunchArguments
+			.parse("--port=0", "--server-key=" + SERVER_KEY, "--client-key=" + CLIENT_KEY, "--idle-timeout=1s",
+					"--url-fetch-timeout=2s")
 			.builder()
 			.start();
 		http = new TestHttp(emulator);
@@ -84,7 +85,8 @@ class HostileRequestCatalogTests {
 				continue;
 			}
 			for (Answer answer : answers) {
-				statuses.merge((answer.status() == CLOSED) ? "closed" : Integer.toString(answer.status()), 1, Integer::sum);
+				statuses.merge((answer.status() == CLOSED) ? "closed" : Integer.toString(answer.status()), 1,
+						Integer::sum);
 			}
 			String mismatch = row.check(answers);
 			if (mismatch != null) {
@@ -103,10 +105,13 @@ class HostileRequestCatalogTests {
 			.sum();
 		String summary = "Hostile request catalog: " + rows.size() + " rows, "
 				+ statuses.values().stream().mapToInt(Integer::intValue).sum() + " answers ("
-				+ statuses.entrySet().stream().map((entry) -> entry.getKey() + "\u00d7" + entry.getValue())
+				+ statuses.entrySet()
+					.stream()
+					.map((entry) -> entry.getKey() + "\u00d7" + entry.getValue())
 					.collect(Collectors.joining(" "))
 				+ "), " + serverErrors + " 5xx, " + logged.size() + " ERROR logs or stack traces, "
-				+ (rows.size() - failures.size()) + "/" + rows.size() + " rows as expected and followed by a normal 200";
+				+ (rows.size() - failures.size()) + "/" + rows.size()
+				+ " rows as expected and followed by a normal 200";
 		System.out.println(summary);
 		assertThat(failures).as(summary).isEmpty();
 		assertThat(serverErrors).isZero();
@@ -118,16 +123,18 @@ class HostileRequestCatalogTests {
 		List<Row> rows = new ArrayList<>();
 		// Malformed encodings
 		for (String target : List.of("/api/v1/images/%zz", "/api/v1/images/?page=%", "/api/v1/images/%e9",
-				"/cdn/%C3%28/x/y.png", "/upload/%zz?expires=1&signature=x", "/api/v1/images/standard_upload?upload_token=%ff")) {
+				"/cdn/%C3%28/x/y.png", "/upload/%zz?expires=1&signature=x",
+				"/api/v1/images/standard_upload?upload_token=%ff")) {
 			rows.add(row("encoding", "GET " + target, () -> raw(get(target)), domain(400, "InvalidRequestError")));
 		}
 		// Framing Netty cannot decode
 		rows.add(row("framing", "garbage request line", () -> raw(bytes("GARBAGE\r\n\r\n")),
 				domain(400, "InvalidRequestError")));
-		rows.add(row("framing", "two Content-Length headers",
-				() -> raw(RawHttp.head("POST /api/v1/images/standard_upload HTTP/1.1", "Host: x", auth(SERVER_KEY),
-						"Content-Length: 5", "Content-Length: 6")),
-				domain(400, "InvalidRequestError")));
+		rows.add(
+				row("framing", "two Content-Length headers",
+						() -> raw(RawHttp.head("POST /api/v1/images/standard_upload HTTP/1.1", "Host: x",
+								auth(SERVER_KEY), "Content-Length: 5", "Content-Length: 6")),
+						domain(400, "InvalidRequestError")));
 		rows.add(row("framing", "Content-Length and chunked",
 				() -> raw(RawHttp.head("POST /api/v1/images/standard_upload HTTP/1.1", "Host: x", auth(SERVER_KEY),
 						"Content-Length: 5", "Transfer-Encoding: chunked"), bytes("0\r\n\r\n")),
@@ -138,9 +145,8 @@ class HostileRequestCatalogTests {
 				domain(400, "InvalidRequestError")));
 		rows.add(row("framing", "URI of 5 KiB", () -> raw(get("/api/v1/images/?x=" + "a".repeat(5000))),
 				domain(414, "InvalidRequestError")));
-		rows.add(row("framing", "header of 9 KiB",
-				() -> raw(RawHttp.head("GET /api/v1/images/ HTTP/1.1", "Host: x", auth(SERVER_KEY), "X-Big: " + "a".repeat(9000))),
-				domain(431, "InvalidRequestError")));
+		rows.add(row("framing", "header of 9 KiB", () -> raw(RawHttp.head("GET /api/v1/images/ HTTP/1.1", "Host: x",
+				auth(SERVER_KEY), "X-Big: " + "a".repeat(9000))), domain(431, "InvalidRequestError")));
 		// Oversized and deeply nested bodies
 		rows.add(row("size", "JSON body announced as 700 MB, 64 KiB sent",
 				() -> raw(jsonHead("/api/v1/images/standard_upload", SERVER_KEY, "Content-Length: 700000000"),
@@ -162,10 +168,11 @@ class HostileRequestCatalogTests {
 					.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[8 * 1024 * 1024]))))),
 				domain(413, "PayloadTooLargeError")));
 		for (int depth : new int[] { 65, 100_000 }) {
-			rows.add(row("size", "JSON nested " + depth + " levels deep",
-					() -> List.of(answer(upload("{\"file_name\":\"a.png\",\"custom_metadata\":{\"k\":" + "[".repeat(depth)
-							+ "]".repeat(depth) + "}}"))),
-					domain(400, "InvalidRequestError")));
+			rows.add(
+					row("size", "JSON nested " + depth + " levels deep",
+							() -> List.of(answer(upload("{\"file_name\":\"a.png\",\"custom_metadata\":{\"k\":"
+									+ "[".repeat(depth) + "]".repeat(depth) + "}}"))),
+							domain(400, "InvalidRequestError")));
 		}
 		rows.add(row("size", "number of 5000 digits",
 				() -> List.of(answer(upload("{\"file_name\":\"a.png\",\"content_length\":" + "9".repeat(5000) + "}"))),
@@ -183,8 +190,7 @@ class HostileRequestCatalogTests {
 				domain(408, "RequestTimeoutError")));
 		rows.add(row("length", "Content-Length smaller than the JSON sent, a request hidden in the rest", () -> {
 			try (RawHttp raw = new RawHttp(emulator.port())) {
-				raw.write(RawHttp.concat(
-						jsonHead("/api/v1/images/standard_upload", SERVER_KEY, "Content-Length: 5"),
+				raw.write(RawHttp.concat(jsonHead("/api/v1/images/standard_upload", SERVER_KEY, "Content-Length: 5"),
 						bytes("{\"fil"), get("/api/v1/images/?limit=1")));
 				return List.of(answer(raw.read()), answer(raw.read()));
 			}
@@ -241,7 +247,8 @@ class HostileRequestCatalogTests {
 			List<CompletableFuture<HttpResponse<String>>> puts = new ArrayList<>();
 			for (int i = 0; i < 8; i++) {
 				puts.add(http.client()
-					.sendAsync(http.request(url).header("Content-Type", "image/png")
+					.sendAsync(http.request(url)
+						.header("Content-Type", "image/png")
 						.PUT(HttpRequest.BodyPublishers.ofByteArray(png))
 						.build(), HttpResponse.BodyHandlers.ofString()));
 			}
@@ -260,16 +267,18 @@ class HostileRequestCatalogTests {
 		rows.add(row("names", "file_name with NUL, slashes and a lone surrogate, then a download job",
 				() -> uploadAndZip("..\\u0000/x\\\\y\\ud800.png"), ok(200), ok(200), ok(200)));
 		// Credential mix-ups
-		rows.add(row("credentials", "client key on a server route", () -> List.of(answer(http.get("/api/v1/images/", CLIENT_KEY))),
+		rows.add(row("credentials", "client key on a server route",
+				() -> List.of(answer(http.get("/api/v1/images/", CLIENT_KEY))),
 				domain(403, "OperationNotAllowedError")));
-		rows.add(row("credentials", "client key on upload_via_url",
-				() -> List.of(answer(http.postJson("/api/v1/images/upload_via_url", CLIENT_KEY,
-						"{\"url\":\"https://example.com/a.png\"}"))),
+		rows.add(row(
+				"credentials", "client key on upload_via_url", () -> List.of(answer(http
+					.postJson("/api/v1/images/upload_via_url", CLIENT_KEY, "{\"url\":\"https://example.com/a.png\"}"))),
 				domain(403, "OperationNotAllowedError")));
 		rows.add(row("credentials", "no key", () -> List.of(answer(http.send(http.request("/api/v1/images/").GET()))),
 				domain(401, "InvalidTokenError")));
 		rows.add(row("credentials", "Basic scheme",
-				() -> List.of(answer(http.send(http.request("/api/v1/images/").header("Authorization", "Basic c2s6").GET()))),
+				() -> List
+					.of(answer(http.send(http.request("/api/v1/images/").header("Authorization", "Basic c2s6").GET()))),
 				domain(401, "InvalidTokenError")));
 		rows.add(row("credentials", "unknown key", () -> List.of(answer(http.get("/api/v1/images/", "sk_test_guess"))),
 				domain(401, "InvalidTokenError")));
@@ -277,25 +286,30 @@ class HostileRequestCatalogTests {
 				() -> List.of(answer(http.postJson("/api/v1/images/standard_upload?upload_token=ut_bogus", SERVER_KEY,
 						"{\"file_name\":\"a.png\"}"))),
 				domain(401, "InvalidTokenError")));
-		rows.add(row("credentials", "client key, bogus upload_token, 500 kB body announced but not sent",
-				() -> raw(jsonHead("/api/v1/images/standard_upload?upload_token=ut_bogus", CLIENT_KEY,
-						"Content-Length: 500000"), bytes("{\"file_name\":")),
-				domain(401, "InvalidTokenError")));
+		rows.add(
+				row("credentials", "client key, bogus upload_token, 500 kB body announced but not sent",
+						() -> raw(jsonHead("/api/v1/images/standard_upload?upload_token=ut_bogus", CLIENT_KEY,
+								"Content-Length: 500000"), bytes("{\"file_name\":")),
+						domain(401, "InvalidTokenError")));
 		rows.add(row("credentials", "upload token reused without idempotency key", () -> {
-			String token = TestHttp.json(http.send(http.request("/api/v1/images/token", SERVER_KEY)
-				.POST(HttpRequest.BodyPublishers.noBody()))).get("token").stringValue();
+			String token = TestHttp
+				.json(http
+					.send(http.request("/api/v1/images/token", SERVER_KEY).POST(HttpRequest.BodyPublishers.noBody())))
+				.get("token")
+				.stringValue();
 			String path = "/api/v1/images/standard_upload?upload_token=" + token;
 			return List.of(answer(http.postJson(path, CLIENT_KEY, "{\"file_name\":\"a.png\"}")),
 					answer(http.postJson(path, CLIENT_KEY, "{\"file_name\":\"b.png\"}")));
 		}, ok(200), domain(401, "InvalidTokenError")));
 		rows.add(row("credentials", "malformed X-Environment-Id",
-				() -> List.of(answer(http.send(http.request("/api/v1/images/", SERVER_KEY).header("X-Environment-Id", "prod")
-					.GET()))),
+				() -> List.of(answer(http
+					.send(http.request("/api/v1/images/", SERVER_KEY).header("X-Environment-Id", "prod").GET()))),
 				validation("header", "x-environment-id")));
 		rows.add(row("credentials", "8 MiB PUT to a forged upload URL",
-				() -> List.of(answer(http.send(http.request("/upload/" + UNKNOWN_ID + "?expires=9999999999&signature=00")
-					.header("Content-Type", "image/png")
-					.PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[8 * 1024 * 1024]))))),
+				() -> List
+					.of(answer(http.send(http.request("/upload/" + UNKNOWN_ID + "?expires=9999999999&signature=00")
+						.header("Content-Type", "image/png")
+						.PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[8 * 1024 * 1024]))))),
 				domain(403, "ResourceNotAuthorizedError")));
 		// upload_via_url at what a server-side request forgery would aim at
 		rows.add(row("ssrf", "upload_via_url of an image's own cdn_url on loopback", () -> {
@@ -326,7 +340,8 @@ class HostileRequestCatalogTests {
 		JsonNode upload = TestHttp.json(created);
 		HttpResponse<String> put = http.put(upload.get("upload_url").stringValue(), png, "image/png");
 		String id = upload.get("image").get("id").stringValue();
-		JsonNode job = TestHttp.json(http.postJson("/api/v1/images/downloads", SERVER_KEY, "{\"image_ids\":[\"" + id + "\"]}"));
+		JsonNode job = TestHttp
+			.json(http.postJson("/api/v1/images/downloads", SERVER_KEY, "{\"image_ids\":[\"" + id + "\"]}"));
 		HttpResponse<String> finished = http.get("/api/v1/images/downloads/" + job.get("id").stringValue(), SERVER_KEY);
 		JsonNode ready = TestHttp.json(finished);
 		assertThat(ready.get("status").stringValue()).as("download job").isEqualTo("READY");
@@ -390,12 +405,13 @@ class HostileRequestCatalogTests {
 	}
 
 	private static Answer answer(HttpResponse<String> response) {
-		return new Answer(response.statusCode(), parse(response.headers().firstValue("Content-Type").orElse(null),
-				response.body()));
+		return new Answer(response.statusCode(),
+				parse(response.headers().firstValue("Content-Type").orElse(null), response.body()));
 	}
 
 	private static JsonNode parse(String contentType, String body) {
-		return (contentType != null && contentType.startsWith("application/json")) ? TestHttp.JSON.readTree(body) : null;
+		return (contentType != null && contentType.startsWith("application/json")) ? TestHttp.JSON.readTree(body)
+				: null;
 	}
 
 	private static Row row(String group, String name, Action action, Expect... expected) {
@@ -403,9 +419,8 @@ class HostileRequestCatalogTests {
 	}
 
 	private static Expect domain(int status, String errorType) {
-		return new Expect(status, "{detail, error_type=" + errorType + "}",
-				(body) -> body != null && body.path("detail").isString()
-						&& errorType.equals(body.path("error_type").stringValue()));
+		return new Expect(status, "{detail, error_type=" + errorType + "}", (body) -> body != null
+				&& body.path("detail").isString() && errorType.equals(body.path("error_type").stringValue()));
 	}
 
 	private static Expect conflict() {

@@ -62,17 +62,20 @@ class HttpHardeningTests {
 			case "garbage request line" -> "GARBAGE\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 			case "two Content-Lengths" -> RawHttp.head("POST /api/v1/images/standard_upload HTTP/1.1", "Host: x", auth,
 					"Content-Length: 5", "Content-Length: 6");
-			case "Content-Length with chunked" -> RawHttp.concat(RawHttp.head("POST /api/v1/images/standard_upload HTTP/1.1",
-					"Host: x", auth, "Content-Length: 5", "Transfer-Encoding: chunked"), bytes("0\r\n\r\n"));
-			case "bad chunk size" -> RawHttp.concat(RawHttp.head("POST /api/v1/images/standard_upload HTTP/1.1", "Host: x",
-					auth, "Transfer-Encoding: chunked"), bytes("zz\r\nabc\r\n0\r\n\r\n"));
+			case "Content-Length with chunked" ->
+				RawHttp.concat(RawHttp.head("POST /api/v1/images/standard_upload HTTP/1.1", "Host: x", auth,
+						"Content-Length: 5", "Transfer-Encoding: chunked"), bytes("0\r\n\r\n"));
+			case "bad chunk size" -> RawHttp.concat(RawHttp.head("POST /api/v1/images/standard_upload HTTP/1.1",
+					"Host: x", auth, "Transfer-Encoding: chunked"), bytes("zz\r\nabc\r\n0\r\n\r\n"));
 			case "URI over 4 KiB" -> RawHttp.head("GET /api/v1/images/?x=" + "a".repeat(5000) + " HTTP/1.1", "Host: x");
-			case "header over 8 KiB" -> RawHttp.head("GET /api/v1/images/ HTTP/1.1", "Host: x", "X-Big: " + "a".repeat(9000));
+			case "header over 8 KiB" ->
+				RawHttp.head("GET /api/v1/images/ HTTP/1.1", "Host: x", "X-Big: " + "a".repeat(9000));
 			default -> throw new IllegalArgumentException(kind);
 		};
 		try (RawHttp raw = new RawHttp(this.running.emulator().port())) {
 			RawHttp.Response response = raw.write(request).read();
-			assertDomainError(response, status, (status == 400 || status == 414 || status == 431) ? "InvalidRequestError" : null);
+			assertDomainError(response, status,
+					(status == 400 || status == 414 || status == 431) ? "InvalidRequestError" : null);
 		}
 		assertStillServing();
 	}
@@ -122,7 +125,8 @@ class HttpHardeningTests {
 			TestHttp http = new TestHttp(small);
 			String fits = "{\"file_name\":\"a.png\"}";
 			String tooLong = "{\"file_name\":\"" + "a".repeat(60) + ".png\"}";
-			assertThat(http.postJson("/api/v1/images/standard_upload", small.serverKey(), fits).statusCode()).isEqualTo(200);
+			assertThat(http.postJson("/api/v1/images/standard_upload", small.serverKey(), fits).statusCode())
+				.isEqualTo(200);
 			HttpResponse<String> refused = http.postJson("/api/v1/images/standard_upload", small.serverKey(), tooLong);
 			assertThat(refused.statusCode()).isEqualTo(413);
 			assertThat(TestHttp.json(refused).get("detail").stringValue()).contains("64 bytes");
@@ -134,8 +138,9 @@ class HttpHardeningTests {
 	@ValueSource(ints = { 65, 100_000 })
 	void deeplyNestedJsonIsA400(int depth) {
 		String nested = "[".repeat(depth) + "]".repeat(depth);
-		HttpResponse<String> response = this.running.http().postJson("/api/v1/images/standard_upload",
-				this.running.emulator().serverKey(), "{\"file_name\":\"a.png\",\"custom_metadata\":{\"k\":" + nested + "}}");
+		HttpResponse<String> response = this.running.http()
+			.postJson("/api/v1/images/standard_upload", this.running.emulator().serverKey(),
+					"{\"file_name\":\"a.png\",\"custom_metadata\":{\"k\":" + nested + "}}");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		JsonNode error = TestHttp.json(response);
 		assertThat(error.get("error_type").stringValue()).isEqualTo("InvalidRequestError");
@@ -147,8 +152,8 @@ class HttpHardeningTests {
 	void bogusUploadTokenIsRefusedBeforeTheBodyIsRead() {
 		try (ImgwireEmulator emulator = ImgwireEmulator.builder().clientKey("ck_test_hard").start();
 				RawHttp raw = new RawHttp(emulator.port(), Duration.ofSeconds(10))) {
-			// Most of the announced body never comes: only an answer that does not wait for
-			// it arrives before the default 30 s idle timeout.
+			// Most of the announced body never comes: only an answer that does not wait
+			// for it arrives before the default 30 s idle timeout.
 			raw.write(RawHttp.head("POST /api/v1/images/standard_upload?upload_token=ut_bogus HTTP/1.1", "Host: x",
 					"Authorization: Bearer ck_test_hard", "Content-Type: application/json", "Content-Length: 500000"));
 			raw.write("{\"file_name\":");
@@ -166,12 +171,15 @@ class HttpHardeningTests {
 			.start()) {
 			TestHttp http = new TestHttp(emulator);
 			String spent = token(http, emulator);
-			assertThat(http.postJson("/api/v1/images/standard_upload?upload_token=" + spent, "ck_test_hard",
-					"{\"file_name\":\"a.png\"}").statusCode()).isEqualTo(200);
+			assertThat(http
+				.postJson("/api/v1/images/standard_upload?upload_token=" + spent, "ck_test_hard",
+						"{\"file_name\":\"a.png\"}")
+				.statusCode()).isEqualTo(200);
 			for (String query : new String[] { "", "?upload_token=" + spent }) {
 				try (RawHttp raw = new RawHttp(emulator.port(), Duration.ofSeconds(10))) {
 					raw.write(RawHttp.head("POST /api/v1/images/standard_upload" + query + " HTTP/1.1", "Host: x",
-							"Authorization: Bearer ck_test_hard", "Content-Type: application/json", "Content-Length: 500000"));
+							"Authorization: Bearer ck_test_hard", "Content-Type: application/json",
+							"Content-Length: 500000"));
 					raw.write("{\"file_name\":");
 					assertDomainError(raw.read(), 401, "InvalidTokenError");
 				}
@@ -261,8 +269,11 @@ class HttpHardeningTests {
 	}
 
 	private static String token(TestHttp http, ImgwireEmulator emulator) {
-		return TestHttp.json(http.send(http.request("/api/v1/images/token", emulator.serverKey())
-			.POST(HttpRequest.BodyPublishers.noBody()))).get("token").stringValue();
+		return TestHttp
+			.json(http.send(http.request("/api/v1/images/token", emulator.serverKey())
+				.POST(HttpRequest.BodyPublishers.noBody())))
+			.get("token")
+			.stringValue();
 	}
 
 	private RawHttp.Response rawGet(String target) {

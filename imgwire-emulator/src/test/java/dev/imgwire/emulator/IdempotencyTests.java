@@ -36,8 +36,8 @@ class IdempotencyTests {
 		JsonNode second = this.running.http().createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}");
 		assertThat(second.get("image").get("id")).isEqualTo(first.get("image").get("id"));
 		assertThat(this.running.emulator().state().images()).hasSize(1);
-		HttpResponse<String> put = this.running.http().put(second.get("upload_url").stringValue(), SampleImages.png(2, 2),
-				null);
+		HttpResponse<String> put = this.running.http()
+			.put(second.get("upload_url").stringValue(), SampleImages.png(2, 2), null);
 		assertThat(put.statusCode()).isEqualTo(200);
 	}
 
@@ -57,12 +57,14 @@ class IdempotencyTests {
 
 	@Test
 	void deletedImageNoLongerAnswersForItsKey() {
-		String first = this.running.http().createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}")
+		String first = this.running.http()
+			.createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}")
 			.get("image")
 			.get("id")
 			.stringValue();
 		this.running.http().delete("/api/v1/images/" + first, this.running.emulator().serverKey());
-		String second = this.running.http().createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}")
+		String second = this.running.http()
+			.createUpload("{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}")
 			.get("image")
 			.get("id")
 			.stringValue();
@@ -80,8 +82,9 @@ class IdempotencyTests {
 				String key = "key-" + (i % 8);
 				futures.add(CompletableFuture.supplyAsync(() -> {
 					awaitQuietly(start);
-					return this.running.http().postJson("/api/v1/images/standard_upload", this.running.emulator().serverKey(),
-							"{\"file_name\":\"a.png\",\"idempotency_key\":\"" + key + "\"}");
+					return this.running.http()
+						.postJson("/api/v1/images/standard_upload", this.running.emulator().serverKey(),
+								"{\"file_name\":\"a.png\",\"idempotency_key\":\"" + key + "\"}");
 				}, executor));
 			}
 			start.countDown();
@@ -118,15 +121,20 @@ class IdempotencyTests {
 	void redeemedTokenStillCannotCreateANewImageUnderAnotherKey() {
 		String token = createToken();
 		String path = "/api/v1/images/standard_upload?upload_token=" + token;
-		this.running.http().postJson(path, this.running.emulator().clientKey(), "{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}");
-		HttpResponse<String> other = this.running.http().postJson(path, this.running.emulator().clientKey(),
-				"{\"file_name\":\"a.png\",\"idempotency_key\":\"k2\"}");
+		this.running.http()
+			.postJson(path, this.running.emulator().clientKey(),
+					"{\"file_name\":\"a.png\",\"idempotency_key\":\"k1\"}");
+		HttpResponse<String> other = this.running.http()
+			.postJson(path, this.running.emulator().clientKey(),
+					"{\"file_name\":\"a.png\",\"idempotency_key\":\"k2\"}");
 		assertThat(other.statusCode()).isEqualTo(401);
 	}
 
 	private String createToken() {
-		HttpResponse<String> response = this.running.http().send(this.running.http().request("/api/v1/images/token", this.running.emulator().serverKey())
-			.POST(HttpRequest.BodyPublishers.noBody()));
+		HttpResponse<String> response = this.running.http()
+			.send(this.running.http()
+				.request("/api/v1/images/token", this.running.emulator().serverKey())
+				.POST(HttpRequest.BodyPublishers.noBody()));
 		return TestHttp.json(response).get("token").stringValue();
 	}
 

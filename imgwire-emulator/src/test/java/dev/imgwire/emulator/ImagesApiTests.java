@@ -29,10 +29,12 @@ class ImagesApiTests {
 
 	@Test
 	void standardUploadReturnsImageWithEveryImageSchemaFieldAndAnUploadUrl() {
-		JsonNode response = this.running.http().createUpload("""
-				{"file_name":"cat.png","mime_type":"image/png","content_length":42,
-				 "idempotency_key":"key-1","purpose":"avatar","custom_metadata":{"owner":"u1","rank":3,"score":1.5,"public":true}}
-				""");
+		JsonNode response = this.running.http()
+			.createUpload(
+					"""
+							{"file_name":"cat.png","mime_type":"image/png","content_length":42,
+							 "idempotency_key":"key-1","purpose":"avatar","custom_metadata":{"owner":"u1","rank":3,"score":1.5,"public":true}}
+							""");
 		assertThat(response.propertyNames()).containsExactly("image", "upload_url");
 		JsonNode image = response.get("image");
 		assertThat(image.propertyNames()).containsExactlyElementsOf(IMAGE_SCHEMA_FIELDS);
@@ -67,7 +69,8 @@ class ImagesApiTests {
 	@Test
 	void retrieveReturnsTheBareImageSchema() {
 		String id = this.running.http().createUpload("{\"file_name\":\"a.jpg\"}").get("image").get("id").stringValue();
-		HttpResponse<String> response = this.running.http().get("/api/v1/images/" + id, this.running.emulator().serverKey());
+		HttpResponse<String> response = this.running.http()
+			.get("/api/v1/images/" + id, this.running.emulator().serverKey());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 		JsonNode image = TestHttp.json(response);
@@ -78,8 +81,8 @@ class ImagesApiTests {
 
 	@Test
 	void retrieveOfUnknownImageIsNotFoundWithErrorType() {
-		HttpResponse<String> response = this.running.http().get("/api/v1/images/2f1c52f4-8f5e-4b8e-9a43-1a2b3c4d5e6f",
-				this.running.emulator().serverKey());
+		HttpResponse<String> response = this.running.http()
+			.get("/api/v1/images/2f1c52f4-8f5e-4b8e-9a43-1a2b3c4d5e6f", this.running.emulator().serverKey());
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body())
 			.isEqualTo("{\"detail\":\"Image not found\",\"error_type\":\"ResourceNotFoundError\"}");
@@ -89,9 +92,14 @@ class ImagesApiTests {
 	void listReturnsBareArrayInCreationOrderWithPaginationHeaders() {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			ids.add(this.running.http().createUpload("{\"file_name\":\"" + i + ".png\"}").get("image").get("id").stringValue());
+			ids.add(this.running.http()
+				.createUpload("{\"file_name\":\"" + i + ".png\"}")
+				.get("image")
+				.get("id")
+				.stringValue());
 		}
-		HttpResponse<String> first = this.running.http().get("/api/v1/images/?page=1&limit=2", this.running.emulator().serverKey());
+		HttpResponse<String> first = this.running.http()
+			.get("/api/v1/images/?page=1&limit=2", this.running.emulator().serverKey());
 		assertThat(first.statusCode()).isEqualTo(200);
 		JsonNode firstPage = TestHttp.json(first);
 		assertThat(firstPage.isArray()).isTrue();
@@ -102,7 +110,8 @@ class ImagesApiTests {
 		assertThat(first.headers().firstValue("X-Limit")).hasValue("2");
 		assertThat(first.headers().firstValue("X-Prev-Page")).hasValue("null");
 		assertThat(first.headers().firstValue("X-Next-Page")).hasValue("2");
-		HttpResponse<String> second = this.running.http().get("/api/v1/images/?page=2&limit=2", this.running.emulator().serverKey());
+		HttpResponse<String> second = this.running.http()
+			.get("/api/v1/images/?page=2&limit=2", this.running.emulator().serverKey());
 		assertThat(TestHttp.json(second).values()).extracting((image) -> image.get("id").stringValue())
 			.containsExactly(ids.get(2));
 		assertThat(second.headers().firstValue("X-Prev-Page")).hasValue("1");
@@ -124,7 +133,8 @@ class ImagesApiTests {
 	@Test
 	void listBeyondTheLastPageIsEmpty() {
 		this.running.http().createUpload("{\"file_name\":\"a.png\"}");
-		HttpResponse<String> response = this.running.http().get("/api/v1/images/?page=5", this.running.emulator().serverKey());
+		HttpResponse<String> response = this.running.http()
+			.get("/api/v1/images/?page=5", this.running.emulator().serverKey());
 		assertThat(response.body()).isEqualTo("[]");
 		assertThat(response.headers().firstValue("X-Total-Count")).hasValue("1");
 		assertThat(response.headers().firstValue("X-Next-Page")).hasValue("null");
@@ -132,7 +142,8 @@ class ImagesApiTests {
 
 	@Test
 	void collectionPathWithoutTrailingSlashRedirectsToIt() {
-		HttpResponse<String> response = this.running.http().get("/api/v1/images?limit=5", this.running.emulator().serverKey());
+		HttpResponse<String> response = this.running.http()
+			.get("/api/v1/images?limit=5", this.running.emulator().serverKey());
 		assertThat(response.statusCode()).isEqualTo(307);
 		assertThat(response.headers().firstValue("Location"))
 			.hasValue(this.running.emulator().baseUrl() + "/api/v1/images/?limit=5");
@@ -141,33 +152,56 @@ class ImagesApiTests {
 	@Test
 	void deleteRemovesImageFromRetrieveAndList() {
 		String id = this.running.http().createUpload("{\"file_name\":\"a.png\"}").get("image").get("id").stringValue();
-		HttpResponse<String> deleted = this.running.http().delete("/api/v1/images/" + id, this.running.emulator().serverKey());
+		HttpResponse<String> deleted = this.running.http()
+			.delete("/api/v1/images/" + id, this.running.emulator().serverKey());
 		assertThat(deleted.statusCode()).isEqualTo(200);
 		assertThat(TestHttp.json(deleted).get("detail").stringValue()).isEqualTo("Image deleted");
 		assertThat(TestHttp.json(deleted).values()).allMatch(JsonNode::isString);
-		assertThat(this.running.http().get("/api/v1/images/" + id, this.running.emulator().serverKey()).statusCode()).isEqualTo(404);
-		assertThat(this.running.http().get("/api/v1/images/", this.running.emulator().serverKey()).body()).isEqualTo("[]");
-		assertThat(this.running.http().delete("/api/v1/images/" + id, this.running.emulator().serverKey()).statusCode()).isEqualTo(404);
+		assertThat(this.running.http().get("/api/v1/images/" + id, this.running.emulator().serverKey()).statusCode())
+			.isEqualTo(404);
+		assertThat(this.running.http().get("/api/v1/images/", this.running.emulator().serverKey()).body())
+			.isEqualTo("[]");
+		assertThat(this.running.http().delete("/api/v1/images/" + id, this.running.emulator().serverKey()).statusCode())
+			.isEqualTo(404);
 	}
 
 	@Test
 	void bulkDeleteDeletesEveryGivenImage() {
-		String first = this.running.http().createUpload("{\"file_name\":\"a.png\"}").get("image").get("id").stringValue();
-		String second = this.running.http().createUpload("{\"file_name\":\"b.png\"}").get("image").get("id").stringValue();
-		String kept = this.running.http().createUpload("{\"file_name\":\"c.png\"}").get("image").get("id").stringValue();
-		HttpResponse<String> response = this.running.http().postJson("/api/v1/images/bulk_delete", this.running.emulator().serverKey(),
-				"{\"image_ids\":[\"" + first + "\",\"" + second + "\"]}");
+		String first = this.running.http()
+			.createUpload("{\"file_name\":\"a.png\"}")
+			.get("image")
+			.get("id")
+			.stringValue();
+		String second = this.running.http()
+			.createUpload("{\"file_name\":\"b.png\"}")
+			.get("image")
+			.get("id")
+			.stringValue();
+		String kept = this.running.http()
+			.createUpload("{\"file_name\":\"c.png\"}")
+			.get("image")
+			.get("id")
+			.stringValue();
+		HttpResponse<String> response = this.running.http()
+			.postJson("/api/v1/images/bulk_delete", this.running.emulator().serverKey(),
+					"{\"image_ids\":[\"" + first + "\",\"" + second + "\"]}");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(TestHttp.json(response).get("deleted").stringValue()).isEqualTo("2");
-		assertThat(this.running.emulator().state().images()).extracting((image) -> image.id().toString()).containsExactly(kept);
+		assertThat(this.running.emulator().state().images()).extracting((image) -> image.id().toString())
+			.containsExactly(kept);
 	}
 
 	@Test
 	void bulkDeleteWithAnUnknownIdDeletesNothingAndNamesIt() {
-		String known = this.running.http().createUpload("{\"file_name\":\"a.png\"}").get("image").get("id").stringValue();
+		String known = this.running.http()
+			.createUpload("{\"file_name\":\"a.png\"}")
+			.get("image")
+			.get("id")
+			.stringValue();
 		String unknown = "2f1c52f4-8f5e-4b8e-9a43-1a2b3c4d5e6f";
-		HttpResponse<String> response = this.running.http().postJson("/api/v1/images/bulk_delete", this.running.emulator().serverKey(),
-				"{\"image_ids\":[\"" + known + "\",\"" + unknown + "\"]}");
+		HttpResponse<String> response = this.running.http()
+			.postJson("/api/v1/images/bulk_delete", this.running.emulator().serverKey(),
+					"{\"image_ids\":[\"" + known + "\",\"" + unknown + "\"]}");
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(TestHttp.json(response).get("error_type").stringValue()).isEqualTo("ResourceNotFoundError");
 		assertThat(TestHttp.json(response).get("detail").stringValue()).contains(unknown).doesNotContain(known);
@@ -176,12 +210,14 @@ class ImagesApiTests {
 
 	@Test
 	void createUploadTokenReturnsTheTokenSchema() {
-		HttpResponse<String> response = this.running.http().send(this.running.http().request("/api/v1/images/token", this.running.emulator().serverKey())
-			.POST(HttpRequest.BodyPublishers.noBody()));
+		HttpResponse<String> response = this.running.http()
+			.send(this.running.http()
+				.request("/api/v1/images/token", this.running.emulator().serverKey())
+				.POST(HttpRequest.BodyPublishers.noBody()));
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode token = TestHttp.json(response);
-		assertThat(token.propertyNames()).containsExactly("id", "environment_id", "used_at", "expires_at",
-				"created_at", "updated_at", "token");
+		assertThat(token.propertyNames()).containsExactly("id", "environment_id", "used_at", "expires_at", "created_at",
+				"updated_at", "token");
 		assertThat(token.get("used_at").isNull()).isTrue();
 		assertThat(token.get("expires_at").stringValue()).matches(TIMESTAMP);
 		assertThat(token.get("token").stringValue()).startsWith("ut_");
@@ -196,8 +232,10 @@ class ImagesApiTests {
 
 	@Test
 	void unsupportedMethodOnKnownPathIsMethodNotAllowed() {
-		HttpResponse<String> response = this.running.http().send(this.running.http().request("/api/v1/images/", this.running.emulator().serverKey())
-			.method("PATCH", HttpRequest.BodyPublishers.noBody()));
+		HttpResponse<String> response = this.running.http()
+			.send(this.running.http()
+				.request("/api/v1/images/", this.running.emulator().serverKey())
+				.method("PATCH", HttpRequest.BodyPublishers.noBody()));
 		assertThat(response.statusCode()).isEqualTo(405);
 		assertThat(response.body()).isEqualTo("{\"detail\":\"Method Not Allowed\"}");
 		assertThat(response.headers().firstValue("Allow")).hasValue("GET");
@@ -205,7 +243,8 @@ class ImagesApiTests {
 
 	@Test
 	void getOnAFixedPostPathFallsThroughToRetrieveAndFailsUuidValidation() {
-		HttpResponse<String> response = this.running.http().get("/api/v1/images/token", this.running.emulator().serverKey());
+		HttpResponse<String> response = this.running.http()
+			.get("/api/v1/images/token", this.running.emulator().serverKey());
 		assertThat(response.statusCode()).isEqualTo(422);
 		JsonNode error = TestHttp.json(response).get("detail").get(0);
 		assertThat(error.get("loc").toString()).isEqualTo("[\"path\",\"image_id\"]");

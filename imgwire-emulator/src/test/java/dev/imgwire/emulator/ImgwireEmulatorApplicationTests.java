@@ -46,12 +46,10 @@ class ImgwireEmulatorApplicationTests {
 				.anyMatch((line) -> line.contains("ck_test_cli"));
 			String baseUrl = matcher.group(1);
 			HttpClient client = HttpClient.newHttpClient();
-			HttpResponse<String> response = client.send(
-					HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/images/"))
-						.header("Authorization", "Bearer sk_test_cli")
-						.timeout(Duration.ofSeconds(10))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/images/"))
+				.header("Authorization", "Bearer sk_test_cli")
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.body()).isEqualTo("[]");
 		}
@@ -98,7 +96,8 @@ class ImgwireEmulatorApplicationTests {
 	@Test
 	@Timeout(60)
 	void limitOptionsConfigureTheEmulator() {
-		LaunchArguments arguments = LaunchArguments.parse("--port=0", "--idle-timeout=500ms", "--max-json-body-bytes=64");
+		LaunchArguments arguments = LaunchArguments.parse("--port=0", "--idle-timeout=500ms",
+				"--max-json-body-bytes=64");
 		try (ImgwireEmulator emulator = arguments.builder().start()) {
 			HttpResponse<String> refused = new TestHttp(emulator).postJson("/api/v1/images/standard_upload",
 					emulator.serverKey(), "{\"file_name\":\"" + "a".repeat(100) + ".png\"}");
@@ -128,7 +127,8 @@ class ImgwireEmulatorApplicationTests {
 			String cdnUrl = strictHttp.retrieve(id).get("cdn_url").stringValue();
 			String body = "{\"url\":\"" + cdnUrl + "\"}";
 			assertThat(strictHttp.postJson("/api/v1/images/upload_via_url", strict.serverKey(), body).statusCode())
-				.as("loopback refused by default").isEqualTo(400);
+				.as("loopback refused by default")
+				.isEqualTo(400);
 			for (ImgwireEmulator allowed : List.of(loopback, explicit)) {
 				HttpResponse<String> copied = new TestHttp(allowed).postJson("/api/v1/images/upload_via_url",
 						allowed.serverKey(), body);

@@ -20,8 +20,8 @@ import dev.imgwire.emulator.state.UsageTotals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The metrics API over raw HTTP, fed by real uploads and CDN requests at instants a
- * test clock chooses. The clock starts on Monday 2026-05-04 at 10:20 UTC.
+ * The metrics API over raw HTTP, fed by real uploads and CDN requests at instants a test
+ * clock chooses. The clock starts on Monday 2026-05-04 at 10:20 UTC.
  */
 class MetricsApiTests {
 
@@ -54,7 +54,8 @@ class MetricsApiTests {
 				assertThat(points.get(0).propertyNames()).containsExactly("timestamp", series);
 				assertThat(points.get(0).get("timestamp").stringValue()).isEqualTo("2026-05-03T11:00:00.000Z");
 				assertThat(points.get(23).get("timestamp").stringValue()).isEqualTo("2026-05-04T10:00:00.000Z");
-				assertThat(points.values()).allSatisfy((point) -> assertThat(point.get(series).isIntegralNumber()).isTrue())
+				assertThat(points.values())
+					.allSatisfy((point) -> assertThat(point.get(series).isIntegralNumber()).isTrue())
 					.allSatisfy((point) -> assertThat(point.get(series).longValue()).isZero());
 			}
 			JsonNode storage = datasets.get("storage_bytes");
@@ -136,23 +137,28 @@ class MetricsApiTests {
 		void timeZoneShiftsBucketBoundariesAndTimestamps() {
 			clock().set(Instant.parse("2026-05-04T20:00:00Z"));
 			http().upload("a.png", "image/png", SMALL);
-			JsonNode utc = ok(DATASETS + "?interval=DAILY&date_start=2026-05-04T00:00:00Z&date_end=2026-05-05T00:00:00Z")
+			JsonNode utc = ok(
+					DATASETS + "?interval=DAILY&date_start=2026-05-04T00:00:00Z&date_end=2026-05-05T00:00:00Z")
 				.get("uploads");
 			assertThat(timestamps(utc)).containsExactly("2026-05-04T00:00:00.000Z", "2026-05-05T00:00:00.000Z");
 			assertThat(values(utc, "uploads")).containsExactly(1L, 0L);
-			JsonNode tokyo = ok(DATASETS + "?interval=DAILY&tz=Asia/Tokyo&date_start=2026-05-04T00:00:00&date_end=2026-05-05T00:00:00")
+			JsonNode tokyo = ok(DATASETS
+					+ "?interval=DAILY&tz=Asia/Tokyo&date_start=2026-05-04T00:00:00&date_end=2026-05-05T00:00:00")
 				.get("uploads");
-			assertThat(timestamps(tokyo)).containsExactly("2026-05-04T00:00:00.000+09:00", "2026-05-05T00:00:00.000+09:00");
+			assertThat(timestamps(tokyo)).containsExactly("2026-05-04T00:00:00.000+09:00",
+					"2026-05-05T00:00:00.000+09:00");
 			assertThat(values(tokyo, "uploads")).as("20:00 UTC is 05:00 the next day in Tokyo").containsExactly(0L, 1L);
 		}
 
 		@Test
 		void hourlyBucketsFollowHalfHourOffsetsAndDaylightSavingTime() {
-			JsonNode kathmandu = ok(DATASETS + "?tz=Asia/Kathmandu&date_start=2026-05-04T10:00:00Z&date_end=2026-05-04T10:20:00Z")
+			JsonNode kathmandu = ok(
+					DATASETS + "?tz=Asia/Kathmandu&date_start=2026-05-04T10:00:00Z&date_end=2026-05-04T10:20:00Z")
 				.get("uploads");
 			assertThat(timestamps(kathmandu)).containsExactly("2026-05-04T15:00:00.000+05:45",
 					"2026-05-04T16:00:00.000+05:45");
-			JsonNode newYork = ok(DATASETS + "?tz=America/New_York&date_start=2026-03-08T01:00:00&date_end=2026-03-08T03:00:00")
+			JsonNode newYork = ok(
+					DATASETS + "?tz=America/New_York&date_start=2026-03-08T01:00:00&date_end=2026-03-08T03:00:00")
 				.get("uploads");
 			assertThat(timestamps(newYork)).as("02:00 does not exist on the day clocks go forward")
 				.containsExactly("2026-03-08T01:00:00.000-05:00", "2026-03-08T03:00:00.000-04:00");
@@ -164,7 +170,8 @@ class MetricsApiTests {
 			assertThat(weekly.size()).isEqualTo(12);
 			assertThat(weekly.get(11).get("timestamp").stringValue()).isEqualTo("2026-05-04T00:00:00.000Z");
 			assertThat(weekly.get(0).get("timestamp").stringValue()).isEqualTo("2026-02-16T00:00:00.000Z");
-			JsonNode weekOfSunday = ok(DATASETS + "?interval=WEEKLY&date_start=2026-05-10T23:00:00Z&date_end=2026-05-10T23:00:00Z")
+			JsonNode weekOfSunday = ok(
+					DATASETS + "?interval=WEEKLY&date_start=2026-05-10T23:00:00Z&date_end=2026-05-10T23:00:00Z")
 				.get("requests");
 			assertThat(timestamps(weekOfSunday)).containsExactly("2026-05-04T00:00:00.000Z");
 			JsonNode monthly = ok(DATASETS + "?interval=MONTHLY&tz=Europe/Berlin").get("requests");
@@ -200,7 +207,8 @@ class MetricsApiTests {
 
 		@Test
 		void datesWithoutOffsetAreReadInTheRequestedZone() {
-			JsonNode dateOnly = ok(DATASETS + "?interval=DAILY&tz=Europe/Berlin&date_start=2026-05-01&date_end=2026-05-02")
+			JsonNode dateOnly = ok(
+					DATASETS + "?interval=DAILY&tz=Europe/Berlin&date_start=2026-05-01&date_end=2026-05-02")
 				.get("uploads");
 			assertThat(timestamps(dateOnly)).containsExactly("2026-05-01T00:00:00.000+02:00",
 					"2026-05-02T00:00:00.000+02:00");
@@ -208,7 +216,8 @@ class MetricsApiTests {
 
 		@Test
 		void aThousandBucketsAreServed() {
-			JsonNode hourly = ok(DATASETS + "?date_start=2026-03-24T00:00:00Z&date_end=2026-05-04T15:00:00Z").get("uploads");
+			JsonNode hourly = ok(DATASETS + "?date_start=2026-03-24T00:00:00Z&date_end=2026-05-04T15:00:00Z")
+				.get("uploads");
 			assertThat(hourly.size()).isEqualTo(1000);
 		}
 
@@ -239,13 +248,16 @@ class MetricsApiTests {
 			http().getBytes(http().retrieve(yesterday).get("cdn_url").stringValue());
 			clock().set(Instant.parse("2026-05-02T09:00:00Z"));
 			http().upload("before-both-windows.png", "image/png", SMALL);
-			JsonNode stats = ok(STATS + "?interval=DAILY&date_start=2026-05-04T00:00:00Z&date_end=2026-05-04T23:59:59Z");
+			JsonNode stats = ok(
+					STATS + "?interval=DAILY&date_start=2026-05-04T00:00:00Z&date_end=2026-05-04T23:59:59Z");
 			assertThat(stats.get("uploads").toString()).isEqualTo("{\"value\":2,\"prev\":1,\"pct_change\":100.0}");
 			assertThat(stats.get("requests").toString()).isEqualTo("{\"value\":1,\"prev\":0,\"pct_change\":null}");
 			assertThat(stats.get("transfer_bytes").get("value").longValue()).isEqualTo(SMALL.length);
 			assertThat(stats.get("storage_bytes").toString()).as("stored at the end of each window")
-				.isEqualTo("{\"value\":" + 4 * SMALL.length + ",\"prev\":" + 2 * SMALL.length + ",\"pct_change\":100.0}");
-			assertThat(stats.get("cache_hit_ratio").toString()).isEqualTo("{\"value\":0,\"prev\":0,\"pct_change\":null}");
+				.isEqualTo(
+						"{\"value\":" + 4 * SMALL.length + ",\"prev\":" + 2 * SMALL.length + ",\"pct_change\":100.0}");
+			assertThat(stats.get("cache_hit_ratio").toString())
+				.isEqualTo("{\"value\":0,\"prev\":0,\"pct_change\":null}");
 		}
 
 		@Test
@@ -256,7 +268,8 @@ class MetricsApiTests {
 			}
 			clock().set(Instant.parse("2026-05-04T09:00:00Z"));
 			http().upload("x.png", "image/png", SMALL);
-			JsonNode stats = ok(STATS + "?interval=DAILY&date_start=2026-05-04T00:00:00Z&date_end=2026-05-04T00:00:00Z");
+			JsonNode stats = ok(
+					STATS + "?interval=DAILY&date_start=2026-05-04T00:00:00Z&date_end=2026-05-04T00:00:00Z");
 			assertThat(stats.get("uploads").toString()).isEqualTo("{\"value\":1,\"prev\":4,\"pct_change\":-75.0}");
 		}
 
@@ -271,7 +284,8 @@ class MetricsApiTests {
 			JsonNode error = singleError(get(path + "?interval=YEARLY"));
 			assertThat(error.get("loc").toString()).isEqualTo("[\"query\",\"interval\"]");
 			assertThat(error.get("type").stringValue()).isEqualTo("enum");
-			assertThat(error.get("msg").stringValue()).isEqualTo("Input should be 'HOURLY', 'DAILY', 'WEEKLY' or 'MONTHLY'");
+			assertThat(error.get("msg").stringValue())
+				.isEqualTo("Input should be 'HOURLY', 'DAILY', 'WEEKLY' or 'MONTHLY'");
 			assertThat(singleError(get(path + "?interval=hourly")).get("type").stringValue()).isEqualTo("enum");
 		}
 
@@ -287,14 +301,16 @@ class MetricsApiTests {
 		@CsvSource({ "date_start, yesterday", "date_start, 2026-13-01T00:00:00Z", "date_end, 2026-05-04T25:00:00Z",
 				"date_end, 1714816800", "date_start, 0000-01-01T00:00:00Z", "date_end, ''" })
 		void unparsableDateIsADatetimeErrorAtItsName(String name, String value) {
-			JsonNode error = singleError(get(STATS + "?" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+			JsonNode error = singleError(
+					get(STATS + "?" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
 			assertThat(error.get("loc").toString()).isEqualTo("[\"query\",\"" + name + "\"]");
 			assertThat(error.get("type").stringValue()).isEqualTo("datetime_parsing");
 		}
 
 		@Test
 		void startAfterEndIsRejectedAtDateStart() {
-			JsonNode error = singleError(get(DATASETS + "?date_start=2026-05-04T10:00:00Z&date_end=2026-05-04T09:00:00Z"));
+			JsonNode error = singleError(
+					get(DATASETS + "?date_start=2026-05-04T10:00:00Z&date_end=2026-05-04T09:00:00Z"));
 			assertThat(error.get("loc").toString()).isEqualTo("[\"query\",\"date_start\"]");
 			assertThat(error.get("type").stringValue()).isEqualTo("value_error");
 			JsonNode future = singleError(get(DATASETS + "?date_start=2026-06-01T00:00:00Z"));
@@ -303,7 +319,8 @@ class MetricsApiTests {
 
 		@Test
 		void moreThanAThousandBucketsIsRejected() {
-			JsonNode error = singleError(get(DATASETS + "?date_start=2026-03-23T00:00:00Z&date_end=2026-05-04T15:00:00Z"));
+			JsonNode error = singleError(
+					get(DATASETS + "?date_start=2026-03-23T00:00:00Z&date_end=2026-05-04T15:00:00Z"));
 			assertThat(error.get("loc").toString()).isEqualTo("[\"query\",\"date_start\"]");
 			assertThat(error.get("msg").stringValue()).contains("1000");
 			assertThat(singleError(get(STATS + "?date_start=0001-01-01T00:00:00Z&date_end=9999-12-31T23:59:59Z"))
@@ -316,7 +333,8 @@ class MetricsApiTests {
 		void everyBadParameterIsReportedAtOnce() {
 			HttpResponse<String> response = get(DATASETS + "?interval=SOMETIMES&tz=Nowhere&date_end=never");
 			assertThat(response.statusCode()).isEqualTo(422);
-			assertThat(TestHttp.json(response).get("detail").values()).extracting((error) -> error.get("loc").toString())
+			assertThat(TestHttp.json(response).get("detail").values())
+				.extracting((error) -> error.get("loc").toString())
 				.containsExactly("[\"query\",\"interval\"]", "[\"query\",\"tz\"]", "[\"query\",\"date_end\"]");
 		}
 

@@ -90,7 +90,11 @@ class PresignedUploadTests {
 	@Test
 	void uploadUrlOfAnotherImageIsForbidden() {
 		String url = this.running.http().createUpload("{\"file_name\":\"a.png\"}").get("upload_url").stringValue();
-		String other = this.running.http().createUpload("{\"file_name\":\"b.png\"}").get("image").get("id").stringValue();
+		String other = this.running.http()
+			.createUpload("{\"file_name\":\"b.png\"}")
+			.get("image")
+			.get("id")
+			.stringValue();
 		String swapped = url.replaceFirst("/upload/[0-9a-f-]+", "/upload/" + other);
 		assertThat(this.running.http().put(swapped, SampleImages.png(2, 2), "image/png").statusCode()).isEqualTo(403);
 	}
@@ -107,14 +111,17 @@ class PresignedUploadTests {
 	@Test
 	void bodyShorterThanDeclaredContentLengthIsRejectedAndTheUrlStaysUsable() {
 		byte[] png = SampleImages.png(4, 4);
-		JsonNode created = this.running.http().createUpload(
-				"{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"content_length\":" + (png.length + 10) + "}");
+		JsonNode created = this.running.http()
+			.createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"content_length\":" + (png.length + 10)
+					+ "}");
 		String url = created.get("upload_url").stringValue();
 		HttpResponse<String> put = this.running.http().put(url, png, "image/png");
 		assertThat(put.statusCode()).isEqualTo(400);
 		assertThat(TestHttp.json(put).get("error_type").stringValue()).isEqualTo("UploadMismatchError");
 		UUID id = UUID.fromString(created.get("image").get("id").stringValue());
-		assertThat(this.running.emulator().state().image(id)).get().extracting(EmulatedImage::status).isEqualTo("PENDING");
+		assertThat(this.running.emulator().state().image(id)).get()
+			.extracting(EmulatedImage::status)
+			.isEqualTo("PENDING");
 		assertThat(this.running.emulator().state().storedSize(id)).isEqualTo(-1);
 		byte[] matching = new byte[png.length + 10];
 		System.arraycopy(png, 0, matching, 0, png.length);
@@ -124,12 +131,16 @@ class PresignedUploadTests {
 	@Test
 	void chunkedBodyWithWrongLengthIsRejectedAfterCounting() {
 		byte[] png = SampleImages.png(4, 4);
-		JsonNode created = this.running.http().createUpload(
-				"{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"content_length\":" + (png.length - 1) + "}");
-		// A publisher of unknown length makes the JDK client send chunked transfer encoding.
-		HttpResponse<String> put = this.running.http().send(this.running.http().request(created.get("upload_url").stringValue())
-			.header("Content-Type", "image/png")
-			.PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(png))));
+		JsonNode created = this.running.http()
+			.createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"content_length\":" + (png.length - 1)
+					+ "}");
+		// A publisher of unknown length makes the JDK client send chunked transfer
+		// encoding.
+		HttpResponse<String> put = this.running.http()
+			.send(this.running.http()
+				.request(created.get("upload_url").stringValue())
+				.header("Content-Type", "image/png")
+				.PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(png))));
 		assertThat(put.statusCode()).isEqualTo(400);
 		assertThat(TestHttp.json(put).get("detail").stringValue()).contains(Integer.toString(png.length));
 	}
@@ -137,8 +148,8 @@ class PresignedUploadTests {
 	@Test
 	void contentTypeDifferentFromDeclaredMimeTypeIsRejected() {
 		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
-		HttpResponse<String> put = this.running.http().put(created.get("upload_url").stringValue(), SampleImages.png(2, 2),
-				"image/jpeg");
+		HttpResponse<String> put = this.running.http()
+			.put(created.get("upload_url").stringValue(), SampleImages.png(2, 2), "image/jpeg");
 		assertThat(put.statusCode()).isEqualTo(400);
 		assertThat(TestHttp.json(put).get("detail").stringValue()).contains("image/jpeg").contains("image/png");
 	}
@@ -146,8 +157,8 @@ class PresignedUploadTests {
 	@Test
 	void contentTypeParametersAreIgnored() {
 		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
-		HttpResponse<String> put = this.running.http().put(created.get("upload_url").stringValue(), SampleImages.png(2, 2),
-				"image/png; charset=binary");
+		HttpResponse<String> put = this.running.http()
+			.put(created.get("upload_url").stringValue(), SampleImages.png(2, 2), "image/png; charset=binary");
 		assertThat(put.statusCode()).isEqualTo(200);
 	}
 
@@ -164,7 +175,8 @@ class PresignedUploadTests {
 
 	@Test
 	void nonImageBytesAreQuarantined() {
-		String id = this.running.http().upload("a.png", "image/png", "<html>not an image</html>".getBytes(StandardCharsets.UTF_8));
+		String id = this.running.http()
+			.upload("a.png", "image/png", "<html>not an image</html>".getBytes(StandardCharsets.UTF_8));
 		JsonNode image = this.running.http().retrieve(id);
 		assertThat(image.get("status").stringValue()).isEqualTo("QUARANTINE");
 		assertThat(image.get("processed_metadata_at").isNull()).isTrue();
@@ -188,8 +200,9 @@ class PresignedUploadTests {
 	@Test
 	void bytesHashingDifferentlyThanDeclaredAreQuarantined() {
 		byte[] png = SampleImages.png(4, 4);
-		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"hash_sha256\":\""
-				+ "0".repeat(64) + "\"}");
+		JsonNode created = this.running.http()
+			.createUpload(
+					"{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"hash_sha256\":\"" + "0".repeat(64) + "\"}");
 		assertThat(this.running.http().put(created.get("upload_url").stringValue(), png, "image/png").statusCode())
 			.isEqualTo(200);
 		JsonNode image = this.running.http().retrieve(created.get("image").get("id").stringValue());
@@ -199,17 +212,20 @@ class PresignedUploadTests {
 	@Test
 	void matchingDeclaredHashIsAccepted() throws Exception {
 		byte[] png = SampleImages.png(4, 4);
-		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"hash_sha256\":\""
-				+ sha256(png) + "\"}");
+		JsonNode created = this.running.http()
+			.createUpload(
+					"{\"file_name\":\"a.png\",\"mime_type\":\"image/png\",\"hash_sha256\":\"" + sha256(png) + "\"}");
 		this.running.http().put(created.get("upload_url").stringValue(), png, "image/png");
-		assertThat(this.running.http().retrieve(created.get("image").get("id").stringValue()).get("status").stringValue())
+		assertThat(
+				this.running.http().retrieve(created.get("image").get("id").stringValue()).get("status").stringValue())
 			.isEqualTo("READY");
 	}
 
 	@Test
 	void typeGuessedFromFileNameIsCorrectedFromTheBytes() {
 		JsonNode created = this.running.http().createUpload("{\"file_name\":\"photo.png\"}");
-		HttpResponse<String> put = this.running.http().put(created.get("upload_url").stringValue(), SampleImages.jpeg(8, 8), null);
+		HttpResponse<String> put = this.running.http()
+			.put(created.get("upload_url").stringValue(), SampleImages.jpeg(8, 8), null);
 		assertThat(put.statusCode()).isEqualTo(200);
 		JsonNode image = this.running.http().retrieve(created.get("image").get("id").stringValue());
 		assertThat(image.get("status").stringValue()).isEqualTo("READY");
@@ -233,8 +249,7 @@ class PresignedUploadTests {
 		try (ImgwireEmulator slow = ImgwireEmulator.builder().processingDelay(Duration.ofMillis(50)).start()) {
 			TestHttp slowHttp = new TestHttp(slow);
 			String id = slowHttp.upload("a.png", "image/png", SampleImages.png(3, 3));
-			Await.until("the image is READY",
-					() -> slowHttp.retrieve(id).get("status").stringValue().equals("READY"));
+			Await.until("the image is READY", () -> slowHttp.retrieve(id).get("status").stringValue().equals("READY"));
 		}
 	}
 
@@ -242,11 +257,13 @@ class PresignedUploadTests {
 	void largeUploadIsStreamedAndHashed() throws Exception {
 		long size = 24L * 1024 * 1024;
 		MessageDigest digest = MessageDigest.getInstance("SHA-256");
-		JsonNode created = this.running.http().createUpload(
-				"{\"file_name\":\"big.bmp\",\"mime_type\":\"image/bmp\",\"content_length\":" + size + "}");
-		HttpResponse<String> put = this.running.http().send(this.running.http().request(created.get("upload_url").stringValue())
-			.header("Content-Type", "image/bmp")
-			.PUT(HttpRequest.BodyPublishers.fromPublisher(new PatternPublisher(size, digest), size)));
+		JsonNode created = this.running.http()
+			.createUpload("{\"file_name\":\"big.bmp\",\"mime_type\":\"image/bmp\",\"content_length\":" + size + "}");
+		HttpResponse<String> put = this.running.http()
+			.send(this.running.http()
+				.request(created.get("upload_url").stringValue())
+				.header("Content-Type", "image/bmp")
+				.PUT(HttpRequest.BodyPublishers.fromPublisher(new PatternPublisher(size, digest), size)));
 		assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 		UUID id = UUID.fromString(created.get("image").get("id").stringValue());
 		assertThat(this.running.emulator().state().storedSize(id)).isEqualTo(size);
@@ -269,14 +286,18 @@ class PresignedUploadTests {
 
 	@Test
 	void chunkedUploadAboveTheSizeLimitIsStoppedWhileTheBodyStreams(@TempDir Path parent) throws IOException {
-		try (ImgwireEmulator limited = ImgwireEmulator.builder().maxUploadBytes(1024).storageDirectory(parent).start()) {
+		try (ImgwireEmulator limited = ImgwireEmulator.builder()
+			.maxUploadBytes(1024)
+			.storageDirectory(parent)
+			.start()) {
 			TestHttp limitedHttp = new TestHttp(limited);
 			JsonNode created = limitedHttp.createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
 			String url = created.get("upload_url").stringValue();
 			UUID id = UUID.fromString(created.get("image").get("id").stringValue());
 			List<byte[]> chunks = Collections.nCopies(8, new byte[1024]);
-			// Without a known length the JDK client sends the body chunked, so there is no
-			// Content-Length to reject up front: only the limit on received bytes stops it.
+			// Without a known length the JDK client sends the body chunked, so there is
+			// no Content-Length to reject up front: only the limit on received bytes
+			// stops it.
 			HttpResponse<String> put = limitedHttp.send(limitedHttp.request(url)
 				.header("Content-Type", "image/png")
 				.PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(chunks))));
@@ -333,15 +354,20 @@ class PresignedUploadTests {
 		assertThat(this.running.http().getBytes(cdnUrl).statusCode()).isEqualTo(404);
 		this.running.http().put(created.get("upload_url").stringValue(), SampleImages.png(2, 2), "image/png");
 		assertThat(this.running.http().getBytes(cdnUrl).statusCode()).isEqualTo(200);
-		this.running.http().delete("/api/v1/images/" + created.get("image").get("id").stringValue(), this.running.emulator().serverKey());
+		this.running.http()
+			.delete("/api/v1/images/" + created.get("image").get("id").stringValue(),
+					this.running.emulator().serverKey());
 		assertThat(this.running.http().getBytes(cdnUrl).statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void putToADeletedImageIsNotFound() {
 		JsonNode created = this.running.http().createUpload("{\"file_name\":\"a.png\",\"mime_type\":\"image/png\"}");
-		this.running.http().delete("/api/v1/images/" + created.get("image").get("id").stringValue(), this.running.emulator().serverKey());
-		assertThat(this.running.http().put(created.get("upload_url").stringValue(), SampleImages.png(2, 2), "image/png")
+		this.running.http()
+			.delete("/api/v1/images/" + created.get("image").get("id").stringValue(),
+					this.running.emulator().serverKey());
+		assertThat(this.running.http()
+			.put(created.get("upload_url").stringValue(), SampleImages.png(2, 2), "image/png")
 			.statusCode()).isEqualTo(404);
 	}
 

@@ -202,7 +202,8 @@ final class RawHttp implements AutoCloseable {
 
 	private byte[] readChunked() throws IOException {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		for (int size = Integer.parseInt(readLine().trim(), 16); size > 0; size = Integer.parseInt(readLine().trim(), 16)) {
+		for (int size = Integer.parseInt(readLine().trim(), 16); size > 0; size = Integer.parseInt(readLine().trim(),
+				16)) {
 			body.writeBytes(this.in.readNBytes(size));
 			readLine();
 		}

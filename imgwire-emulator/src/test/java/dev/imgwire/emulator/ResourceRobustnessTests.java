@@ -36,14 +36,15 @@ class ResourceRobustnessTests {
 		for (String path : List.of("/api/v1/metrics/datasets", "/api/v1/metrics/stats")) {
 			for (String parameter : List.of("interval", "tz", "date_start", "date_end")) {
 				for (String value : ODD_STRINGS) {
-					check(get(path + "?" + parameter + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)), failures);
+					check(get(path + "?" + parameter + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)),
+							failures);
 				}
 			}
 			for (String interval : List.of("HOURLY", "DAILY", "WEEKLY", "MONTHLY")) {
-				check(get(path + "?interval=" + interval + "&date_start=0001-01-01T00:00:00Z&date_end=0001-01-01T00:00:00Z"),
-						failures);
-				check(get(path + "?interval=" + interval + "&date_start=9999-12-31T23:59:59Z&date_end=9999-12-31T23:59:59Z"),
-						failures);
+				check(get(path + "?interval=" + interval
+						+ "&date_start=0001-01-01T00:00:00Z&date_end=0001-01-01T00:00:00Z"), failures);
+				check(get(path + "?interval=" + interval
+						+ "&date_start=9999-12-31T23:59:59Z&date_end=9999-12-31T23:59:59Z"), failures);
 				check(get(path + "?interval=" + interval + "&tz=Pacific/Kiritimati&date_start=0001-01-01T00:00:00"),
 						failures);
 			}
@@ -75,9 +76,7 @@ class ResourceRobustnessTests {
 	}
 
 	private HttpResponse<String> get(String path) {
-		return this.running.http().send(this.running.http()
-			.request(path, this.running.emulator().serverKey())
-			.GET());
+		return this.running.http().send(this.running.http().request(path, this.running.emulator().serverKey()).GET());
 	}
 
 	private static String abbreviate(String text) {
@@ -86,7 +85,8 @@ class ResourceRobustnessTests {
 
 	private static void check(HttpResponse<String> response, List<String> failures) {
 		String uri = response.uri().toString();
-		String request = response.request().method() + " " + ((uri.length() > 200) ? uri.substring(0, 200) + "..." : uri);
+		String request = response.request().method() + " "
+				+ ((uri.length() > 200) ? uri.substring(0, 200) + "..." : uri);
 		int status = response.statusCode();
 		if (status >= 500) {
 			failures.add(request + " -> " + status + " " + abbreviate(response.body()));

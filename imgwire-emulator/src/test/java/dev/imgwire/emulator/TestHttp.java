@@ -116,7 +116,8 @@ final class TestHttp {
 	}
 
 	/**
-	 * Create an image with the server key and return the {@code StandardUploadResponseSchema}.
+	 * Create an image with the server key and return the
+	 * {@code StandardUploadResponseSchema}.
 	 */
 	JsonNode createUpload(String json) {
 		HttpResponse<String> response = postJson("/api/v1/images/standard_upload", this.emulator.serverKey(), json);

@@ -73,8 +73,8 @@ class UploadTokenTests {
 		try (ImgwireEmulator emulator = ImgwireEmulator.builder().uploadTokenTtl(Duration.ofMinutes(3)).start()) {
 			JsonNode token = createToken(new TestHttp(emulator), emulator);
 			EmulatedUploadToken stored = emulator.state().uploadTokens().get(0);
-			assertThat(Duration.between(Instant.parse(token.get("created_at").stringValue()),
-					stored.expiresAt())).isEqualTo(Duration.ofMinutes(3));
+			assertThat(Duration.between(Instant.parse(token.get("created_at").stringValue()), stored.expiresAt()))
+				.isEqualTo(Duration.ofMinutes(3));
 		}
 	}
 
@@ -119,8 +119,8 @@ class UploadTokenTests {
 	}
 
 	private static JsonNode createToken(TestHttp http, ImgwireEmulator emulator) {
-		HttpResponse<String> response = http.send(
-				http.request("/api/v1/images/token", emulator.serverKey()).POST(HttpRequest.BodyPublishers.noBody()));
+		HttpResponse<String> response = http
+			.send(http.request("/api/v1/images/token", emulator.serverKey()).POST(HttpRequest.BodyPublishers.noBody()));
 		assertThat(response.statusCode()).isEqualTo(200);
 		return TestHttp.json(response);
 	}

@@ -63,13 +63,13 @@ class UploadViaUrlAddressTests {
 	@Test
 	void nonPublicTargetsAreRefusedAlikeWithoutBeingContacted() {
 		int open = this.origin.getAddress().getPort();
-		List<String> urls = List.of("http://127.0.0.1:" + open + "/a.png", "http://127.0.0.1:" + this.closedPort + "/a.png",
-				"http://localhost:" + open + "/a.png", "http://[::1]:" + open + "/a.png",
-				"http://[::ffff:127.0.0.1]:" + open + "/a.png", "http://0.0.0.0:" + open + "/a.png",
-				"http://[::]:" + open + "/a.png", "http://10.1.2.3/a.png", "http://172.16.0.1/a.png",
-				"http://192.168.0.1/a.png", "http://169.254.169.254/latest/meta-data/", "http://[fe80::1]/a.png",
-				"http://[fc00::1]/a.png", "http://224.0.0.1/a.png", "http://255.255.255.255/a.png",
-				"https://127.0.0.1:" + open + "/a.png");
+		List<String> urls = List.of("http://127.0.0.1:" + open + "/a.png",
+				"http://127.0.0.1:" + this.closedPort + "/a.png", "http://localhost:" + open + "/a.png",
+				"http://[::1]:" + open + "/a.png", "http://[::ffff:127.0.0.1]:" + open + "/a.png",
+				"http://0.0.0.0:" + open + "/a.png", "http://[::]:" + open + "/a.png", "http://10.1.2.3/a.png",
+				"http://172.16.0.1/a.png", "http://192.168.0.1/a.png", "http://169.254.169.254/latest/meta-data/",
+				"http://[fe80::1]/a.png", "http://[fc00::1]/a.png", "http://224.0.0.1/a.png",
+				"http://255.255.255.255/a.png", "https://127.0.0.1:" + open + "/a.png");
 		List<String> details = new ArrayList<>();
 		for (String url : urls) {
 			HttpResponse<String> response = uploadViaUrl(url);
@@ -78,8 +78,8 @@ class UploadViaUrlAddressTests {
 			assertThat(error.get("error_type").stringValue()).as(url).isEqualTo("UrlFetchError");
 			details.add(error.get("detail").stringValue().replace(url, "<url>"));
 		}
-		assertThat(details).as("one sentence for every target").containsOnly(
-				"Could not fetch <url>: only public addresses can be fetched");
+		assertThat(details).as("one sentence for every target")
+			.containsOnly("Could not fetch <url>: only public addresses can be fetched");
 		assertThat(this.originRequests).as("nothing was fetched").hasValue(0);
 		assertThat(this.running.emulator().state().images()).isEmpty();
 	}
@@ -92,7 +92,8 @@ class UploadViaUrlAddressTests {
 			assertThat(post(http, emulator, own).statusCode()).isEqualTo(200);
 			HttpResponse<String> refused = post(http, emulator, "http://192.168.0.1/a.png");
 			assertThat(refused.statusCode()).isEqualTo(400);
-			assertThat(TestHttp.json(refused).get("detail").stringValue()).endsWith("only public addresses can be fetched");
+			assertThat(TestHttp.json(refused).get("detail").stringValue())
+				.endsWith("only public addresses can be fetched");
 		}
 		assertThat(this.originRequests).hasValue(1);
 	}

@@ -54,12 +54,13 @@ class UploadViaUrlTests {
 		this.origin.createContext("/untyped/", (exchange) -> respond(exchange, 200, null, PNG, false));
 		this.origin.createContext("/chunked/", (exchange) -> respond(exchange, 200, "image/png", PNG, true));
 		this.origin.createContext("/missing", (exchange) -> respond(exchange, 404, "text/plain", new byte[0], false));
-		this.origin.createContext("/page", (exchange) -> respond(exchange, 200, "text/html",
-				"<html></html>".getBytes(), false));
+		this.origin.createContext("/page",
+				(exchange) -> respond(exchange, 200, "text/html", "<html></html>".getBytes(), false));
 		this.origin.createContext("/drip/", this::drip);
 		this.origin.createContext("/redirect", (exchange) -> {
 			this.originRequests.incrementAndGet();
-			exchange.getResponseHeaders().set("Location", exchange.getRequestURI().getRawQuery().substring("to=".length()));
+			exchange.getResponseHeaders()
+				.set("Location", exchange.getRequestURI().getRawQuery().substring("to=".length()));
 			exchange.sendResponseHeaders(302, -1);
 			exchange.close();
 		});
@@ -98,8 +99,9 @@ class UploadViaUrlTests {
 		assertThat(uploadViaUrl("{\"url\":\"" + this.originUrl + "/photos/sunset.png\"}").statusCode()).isEqualTo(200);
 		assertThat(this.running.emulator().state().usage().uploads()).isEqualTo(1);
 		assertThat(this.running.emulator().state().usage().storageBytesNet()).isEqualTo(PNG.length);
-		JsonNode uploads = TestHttp.json(this.running.http()
-			.get("/api/v1/metrics/datasets", this.running.emulator().serverKey())).get("uploads");
+		JsonNode uploads = TestHttp
+			.json(this.running.http().get("/api/v1/metrics/datasets", this.running.emulator().serverKey()))
+			.get("uploads");
 		assertThat(uploads.get(uploads.size() - 1).get("uploads").longValue()).isEqualTo(1);
 	}
 
@@ -227,13 +229,14 @@ class UploadViaUrlTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/a.png", "http://0.0.0.0:1/a.png",
-			"http://[fd00::1]/a.png" })
+	@ValueSource(strings = { "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/a.png",
+			"http://0.0.0.0:1/a.png", "http://[fd00::1]/a.png" })
 	void redirectToANonPublicAddressIsRefusedBeforeConnecting(String target) {
 		HttpResponse<String> response = uploadViaUrl("{\"url\":\"" + this.originUrl + "/redirect?to=" + target + "\"}");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		assertThat(TestHttp.json(response).get("error_type").stringValue()).isEqualTo("UrlFetchError");
-		assertThat(TestHttp.json(response).get("detail").stringValue()).endsWith("only public addresses can be fetched");
+		assertThat(TestHttp.json(response).get("detail").stringValue())
+			.endsWith("only public addresses can be fetched");
 		assertThat(this.running.emulator().state().images()).isEmpty();
 	}
 

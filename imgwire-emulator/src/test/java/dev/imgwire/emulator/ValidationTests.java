@@ -159,7 +159,8 @@ class ValidationTests {
 
 	@Test
 	void pageBelowOneAndLimitAboveHundredAreRejected() {
-		HttpResponse<String> response = this.running.http().get("/api/v1/images/?page=0&limit=101", this.running.emulator().serverKey());
+		HttpResponse<String> response = this.running.http()
+			.get("/api/v1/images/?page=0&limit=101", this.running.emulator().serverKey());
 		assertThat(response.statusCode()).isEqualTo(422);
 		assertThat(TestHttp.json(response).get("detail").values())
 			.extracting((error) -> error.get("loc").toString() + " " + error.get("type").stringValue())
@@ -168,25 +169,27 @@ class ValidationTests {
 
 	@Test
 	void nonNumericPageIsRejected() {
-		JsonNode error = singleError(this.running.http().get("/api/v1/images/?page=two", this.running.emulator().serverKey()));
+		JsonNode error = singleError(
+				this.running.http().get("/api/v1/images/?page=two", this.running.emulator().serverKey()));
 		assertThat(error.get("loc").toString()).isEqualTo("[\"query\",\"page\"]");
 		assertThat(error.get("type").stringValue()).isEqualTo("int_parsing");
 	}
 
 	@Test
 	void nonUuidImageIdIsRejectedAtItsPathLocation() {
-		JsonNode error = singleError(this.running.http().get("/api/v1/images/not-a-uuid", this.running.emulator().serverKey()));
+		JsonNode error = singleError(
+				this.running.http().get("/api/v1/images/not-a-uuid", this.running.emulator().serverKey()));
 		assertThat(error.get("loc").toString()).isEqualTo("[\"path\",\"image_id\"]");
 		assertThat(error.get("type").stringValue()).isEqualTo("uuid_parsing");
 	}
 
 	@Test
 	void imageIdsMustBeANonEmptyListOfUuids() {
-		JsonNode empty = singleError(
-				this.running.http().postJson("/api/v1/images/bulk_delete", this.running.emulator().serverKey(), "{\"image_ids\":[]}"));
+		JsonNode empty = singleError(this.running.http()
+			.postJson("/api/v1/images/bulk_delete", this.running.emulator().serverKey(), "{\"image_ids\":[]}"));
 		assertThat(empty.get("type").stringValue()).isEqualTo("too_short");
-		JsonNode malformed = singleError(this.running.http().postJson("/api/v1/images/downloads", this.running.emulator().serverKey(),
-				"{\"image_ids\":[\"nope\"]}"));
+		JsonNode malformed = singleError(this.running.http()
+			.postJson("/api/v1/images/downloads", this.running.emulator().serverKey(), "{\"image_ids\":[\"nope\"]}"));
 		assertThat(malformed.get("loc").toString()).isEqualTo("[\"body\",\"image_ids\",0]");
 		JsonNode missing = singleError(
 				this.running.http().postJson("/api/v1/images/downloads", this.running.emulator().serverKey(), "{}"));
@@ -195,12 +198,14 @@ class ValidationTests {
 
 	@Test
 	void uploadViaUrlNeedsAnAbsoluteHttpUrl() {
-		JsonNode relative = singleError(this.running.http().postJson("/api/v1/images/upload_via_url", this.running.emulator().serverKey(),
-				"{\"url\":\"/images/a.png\"}"));
+		JsonNode relative = singleError(this.running.http()
+			.postJson("/api/v1/images/upload_via_url", this.running.emulator().serverKey(),
+					"{\"url\":\"/images/a.png\"}"));
 		assertThat(relative.get("loc").toString()).isEqualTo("[\"body\",\"url\"]");
 		assertThat(relative.get("type").stringValue()).isEqualTo("url_parsing");
-		JsonNode ftp = singleError(this.running.http().postJson("/api/v1/images/upload_via_url", this.running.emulator().serverKey(),
-				"{\"url\":\"ftp://example.com/a.png\"}"));
+		JsonNode ftp = singleError(this.running.http()
+			.postJson("/api/v1/images/upload_via_url", this.running.emulator().serverKey(),
+					"{\"url\":\"ftp://example.com/a.png\"}"));
 		assertThat(ftp.get("type").stringValue()).isEqualTo("url_scheme");
 	}
 
@@ -211,7 +216,8 @@ class ValidationTests {
 	}
 
 	private HttpResponse<String> upload(String json) {
-		return this.running.http().postJson("/api/v1/images/standard_upload", this.running.emulator().serverKey(), json);
+		return this.running.http()
+			.postJson("/api/v1/images/standard_upload", this.running.emulator().serverKey(), json);
 	}
 
 	private static JsonNode singleError(HttpResponse<String> response) {

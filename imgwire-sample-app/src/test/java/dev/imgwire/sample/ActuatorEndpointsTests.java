@@ -23,9 +23,9 @@ import dev.imgwire.sample.support.SampleAppClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Health is public; the readiness probe leaves the Imgwire indicator out;
- * metrics and Prometheus need a login, and show the client's
- * {@code imgwire.client.requests} once the server has called Imgwire.
+ * Health is public; the readiness probe leaves the Imgwire indicator out; metrics and
+ * Prometheus need a login, and show the client's {@code imgwire.client.requests} once the
+ * server has called Imgwire.
  *
  * @author Imgwire
  */

@@ -70,15 +70,14 @@ class BrowserUploadFlowTests extends BrowserTestSupport {
 		WebElement item = waitFor().until(ExpectedConditions.presenceOfElementLocated(galleryItem));
 		assertThat(item.findElement(By.cssSelector(".status")).getText()).isEqualTo("READY");
 		WebElement img = item.findElement(By.cssSelector("img.gallery-image"));
-		waitFor().until((d) -> Boolean.TRUE.equals(
-				js().executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img)));
-		// The thumbnail is the gallery-thumbnail variant, transformed by the CDN: 240 pixels
-		// wide, not the original's 640; the link opens the original.
+		waitFor().until((d) -> Boolean.TRUE
+			.equals(js().executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img)));
+		// The thumbnail is the gallery-thumbnail variant, transformed by the CDN: 240
+		// pixels wide, not the original's 640; the link opens the original.
 		assertThat(((Number) js().executeScript("return arguments[0].naturalWidth", img)).intValue()).isEqualTo(240);
 		assertThat(((String) js().executeScript("return arguments[0].currentSrc", img))).contains("width=240");
 		assertThat(img.getDomProperty("srcset")).contains(" 1x").contains("dpr=2").contains(" 2x");
-		assertThat(item.findElement(By.cssSelector("a.original-link")).getDomProperty("href"))
-			.doesNotContain("?")
+		assertThat(item.findElement(By.cssSelector("a.original-link")).getDomProperty("href")).doesNotContain("?")
 			.endsWith(imageId);
 		assertThat(this.emulator.state().image(UUID.fromString(imageId)))
 			.hasValueSatisfying((image) -> assertThat(image.status()).isEqualTo("READY"));
@@ -124,45 +123,46 @@ class BrowserUploadFlowTests extends BrowserTestSupport {
 	void pageExplainsInWordsAnAnswerThatIsNotJsonAndLeavesNoPromiseRejectionUnhandled() {
 		logIn();
 
-		// Swaps fetch for one answering 200 with an HTML page (as a proxy or captive portal
-		// might) and 204 to DELETE, then drives the page's own modules.
-		Map<String, Object> result = (Map<String, Object>) js().executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				const realFetch = window.fetch;
-				const rejections = [];
-				const onRejection = (event) => rejections.push(String(event.reason));
-				window.addEventListener('unhandledrejection', onRejection);
-				(async () => {
-					const { callApi } = await import('/js/api.js');
-					const { Gallery } = await import('/js/gallery.js');
-					const { uploadFile } = await import('/js/upload.js');
-					window.fetch = async (url, options) => {
-						if ((options && options.method) === 'DELETE') {
-							return new Response(null, { status: 204 });
-						}
-						if (String(url).startsWith('/api/upload-tokens')) {
-							return new Response(JSON.stringify({ token: 't', clientKey: 'ck', expiresAt: '2030-01-01T00:00:00Z',
-								apiBaseUrl: 'http://imgwire.invalid' }), { status: 200, headers: { 'Content-Type': 'application/json' } });
-						}
-						return new Response('<html>Not JSON</html>', { status: 200, headers: { 'Content-Type': 'text/html' } });
-					};
-					const callApiError = await callApi('/api/images').then(() => 'resolved', (e) => e.message);
-					const notices = [];
-					const gallery = new Gallery((text) => notices.push(text));
-					const galleryLoad = await gallery.load(1).then(() => 'resolved', (e) => 'rejected: ' + e);
-					const galleryMessage = document.getElementById('gallery-message').textContent;
-					await gallery.deleteOne({ id: 'some-id', originalFilename: 'cat.png' }, document.createElement('button'));
-					const file = new File([new Uint8Array([1, 2, 3])], 'x.png', { type: 'image/png' });
-					const uploadError = await uploadFile(file, { phase() {}, progress() {} })
-						.then(() => 'resolved', (e) => e.message);
-					// Lets any unhandled rejection be reported.
-					await new Promise((resolve) => setTimeout(resolve, 200));
-					return { callApiError, galleryLoad, galleryMessage, notices, uploadError, rejections };
-				})().then(done, (e) => done({ failure: String(e) })).finally(() => {
-					window.fetch = realFetch;
-					window.removeEventListener('unhandledrejection', onRejection);
-				});
-				""");
+		// Swaps fetch for one answering 200 with an HTML page (as a proxy or captive
+		// portal might) and 204 to DELETE, then drives the page's own modules.
+		Map<String, Object> result = (Map<String, Object>) js().executeAsyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						const realFetch = window.fetch;
+						const rejections = [];
+						const onRejection = (event) => rejections.push(String(event.reason));
+						window.addEventListener('unhandledrejection', onRejection);
+						(async () => {
+							const { callApi } = await import('/js/api.js');
+							const { Gallery } = await import('/js/gallery.js');
+							const { uploadFile } = await import('/js/upload.js');
+							window.fetch = async (url, options) => {
+								if ((options && options.method) === 'DELETE') {
+									return new Response(null, { status: 204 });
+								}
+								if (String(url).startsWith('/api/upload-tokens')) {
+									return new Response(JSON.stringify({ token: 't', clientKey: 'ck', expiresAt: '2030-01-01T00:00:00Z',
+										apiBaseUrl: 'http://imgwire.invalid' }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+								}
+								return new Response('<html>Not JSON</html>', { status: 200, headers: { 'Content-Type': 'text/html' } });
+							};
+							const callApiError = await callApi('/api/images').then(() => 'resolved', (e) => e.message);
+							const notices = [];
+							const gallery = new Gallery((text) => notices.push(text));
+							const galleryLoad = await gallery.load(1).then(() => 'resolved', (e) => 'rejected: ' + e);
+							const galleryMessage = document.getElementById('gallery-message').textContent;
+							await gallery.deleteOne({ id: 'some-id', originalFilename: 'cat.png' }, document.createElement('button'));
+							const file = new File([new Uint8Array([1, 2, 3])], 'x.png', { type: 'image/png' });
+							const uploadError = await uploadFile(file, { phase() {}, progress() {} })
+								.then(() => 'resolved', (e) => e.message);
+							// Lets any unhandled rejection be reported.
+							await new Promise((resolve) => setTimeout(resolve, 200));
+							return { callApiError, galleryLoad, galleryMessage, notices, uploadError, rejections };
+						})().then(done, (e) => done({ failure: String(e) })).finally(() => {
+							window.fetch = realFetch;
+							window.removeEventListener('unhandledrejection', onRejection);
+						});
+						""");
 
 		assertThat(result).doesNotContainKey("failure");
 		assertThat((String) result.get("callApiError")).contains("HTTP 200 without the expected JSON body");
@@ -175,8 +175,8 @@ class BrowserUploadFlowTests extends BrowserTestSupport {
 	}
 
 	private void logIn() {
-		// Each test starts logged out: the cookies belong to the app's origin, so they can
-		// only be cleared from one of its pages.
+		// Each test starts logged out: the cookies belong to the app's origin, so they
+		// can only be cleared from one of its pages.
 		driver.get("http://localhost:" + this.port + "/login");
 		driver.manage().deleteAllCookies();
 		driver.get("http://localhost:" + this.port + "/");

@@ -60,7 +60,8 @@ class ConfiguredApiModeTests {
 	void withoutAClientKeyTheTokenEndpointExplainsThatTheBrowserCannotUpload() {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ImgwireSampleApplication.class).run(
 				"--server.port=0", "--imgwire.base-url=" + imgwire.baseUrl(),
-				"--imgwire.server-key=" + imgwire.serverKey(), "--sample.security.password=configured-api-test-password")) {
+				"--imgwire.server-key=" + imgwire.serverKey(),
+				"--sample.security.password=configured-api-test-password")) {
 			SampleAppClient user = new SampleAppClient(port(context)).login("demo", "configured-api-test-password");
 
 			HttpResponse<String> response = user.postJson("/api/upload-tokens", "");
@@ -77,7 +78,8 @@ class ConfiguredApiModeTests {
 		String untidy = "  " + normalised.replaceFirst("^http", "HTTP") + "//  ";
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ImgwireSampleApplication.class).run(
 				"--server.port=0", "--imgwire.base-url=" + untidy, "--imgwire.client-key=" + imgwire.clientKey(),
-				"--imgwire.server-key=" + imgwire.serverKey(), "--sample.security.password=configured-api-test-password")) {
+				"--imgwire.server-key=" + imgwire.serverKey(),
+				"--sample.security.password=configured-api-test-password")) {
 			SampleAppClient user = new SampleAppClient(port(context)).login("demo", "configured-api-test-password");
 
 			HttpResponse<String> response = user.postJson("/api/upload-tokens", "");

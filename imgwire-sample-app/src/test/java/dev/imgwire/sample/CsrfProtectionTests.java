@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author Imgwire
  */
-// The same settings as UploadTokenEndpointTests, so the two share one application context.
+// The same settings as UploadTokenEndpointTests, so the two share one application
+// context.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.security.password=token-test-password", "sample.emulator.processing-delay=100ms",
 				"sample.rate-limit.tokens-per-minute=1000" })
@@ -58,8 +59,8 @@ class CsrfProtectionTests {
 			assertThat(body.path("token").asString()).isNotBlank();
 			assertThat(body.path("headerName").asString()).isEqualTo("X-XSRF-TOKEN");
 			assertThat(body.path("parameterName").asString()).isEqualTo("_csrf");
-			assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
-					(cacheControl) -> assertThat(cacheControl).contains("no-store"));
+			assertThat(response.headers().firstValue("Cache-Control"))
+				.hasValueSatisfying((cacheControl) -> assertThat(cacheControl).contains("no-store"));
 		}
 
 		@Test
@@ -72,7 +73,8 @@ class CsrfProtectionTests {
 				.header("Authorization", "Basic " + credentials)
 				.build();
 
-			HttpResponse<String> response = HttpClient.newHttpClient().send(scrape, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(scrape, HttpResponse.BodyHandlers.ofString());
 
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.headers().allValues("Set-Cookie")).isEmpty();

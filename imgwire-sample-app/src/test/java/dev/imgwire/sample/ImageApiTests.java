@@ -35,8 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.security.password=image-api-test-password", "sample.emulator.processing-delay=50ms",
 				// Imports from a local test server.
-				"sample.emulator.allow-loopback-urls=true",
-				"sample.rate-limit.tokens-per-minute=1000",
+				"sample.emulator.allow-loopback-urls=true", "sample.rate-limit.tokens-per-minute=1000",
 				// Failures below are injected once each; retries would hide them.
 				"imgwire.retry.enabled=false" })
 class ImageApiTests {
@@ -145,8 +144,7 @@ class ImageApiTests {
 		SampleAppClient user = user();
 		String id = importPng(user);
 
-		HttpResponse<String> response = user.postJson("/api/images/bulk-delete", "{\"ids\":[\"" + id + "\"]}",
-				null);
+		HttpResponse<String> response = user.postJson("/api/images/bulk-delete", "{\"ids\":[\"" + id + "\"]}", null);
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(this.emulator.state().image(UUID.fromString(id))).isPresent();

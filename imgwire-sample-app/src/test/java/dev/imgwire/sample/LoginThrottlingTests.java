@@ -31,8 +31,8 @@ class LoginThrottlingTests {
 	private static final String LOCKED_FOR_FIVE_MINUTES = "/login?locked=5";
 
 	@Nested
-	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { "sample.security.password=throttled-user-password", "sample.emulator.processing-delay=100ms" })
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+			"sample.security.password=throttled-user-password", "sample.emulator.processing-delay=100ms" })
 	class AUserNameThatFailedTooOften {
 
 		@LocalServerPort
@@ -128,8 +128,7 @@ class LoginThrottlingTests {
 		return response.headers().firstValue("Location");
 	}
 
-	private static HttpResponse<String> basicGet(int port, String path, String user, String password)
-			throws Exception {
+	private static HttpResponse<String> basicGet(int port, String path, String user, String password) throws Exception {
 		String credentials = Base64.getEncoder()
 			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

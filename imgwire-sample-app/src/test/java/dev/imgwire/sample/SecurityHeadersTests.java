@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  *
  * @author Imgwire
  */
-// The same settings as UploadTokenEndpointTests, so the two share one application context.
+// The same settings as UploadTokenEndpointTests, so the two share one application
+// context.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.security.password=token-test-password", "sample.emulator.processing-delay=100ms",
 				"sample.rate-limit.tokens-per-minute=1000" })
@@ -60,10 +61,9 @@ class SecurityHeadersTests {
 					+ emulatorOrigin + "; connect-src 'self' " + emulatorOrigin
 					+ "; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-			assertThat(answers()).allSatisfy((path, response) -> assertThat(
-					response.headers().allValues("Content-Security-Policy"))
-				.as(path)
-				.containsExactly(expected));
+			assertThat(answers()).allSatisfy(
+					(path, response) -> assertThat(response.headers().allValues("Content-Security-Policy")).as(path)
+						.containsExactly(expected));
 		}
 
 		@Test
@@ -136,9 +136,9 @@ class SecurityHeadersTests {
 
 		@Test
 		void anythingButAnHttpOrHttpsOriginIsRefusedSoNoSettingCanWidenThePolicy() {
-			for (String origin : List.of("https://cdn.example.com; script-src *", "'unsafe-inline'", "*",
-					"data:", "javascript:alert(1)", "https://user:secret@cdn.example.com",
-					"https://cdn.example.com/?x=1", "cdn.example.com")) {
+			for (String origin : List.of("https://cdn.example.com; script-src *", "'unsafe-inline'", "*", "data:",
+					"javascript:alert(1)", "https://user:secret@cdn.example.com", "https://cdn.example.com/?x=1",
+					"cdn.example.com")) {
 				assertThatIllegalArgumentException().as(origin)
 					.isThrownBy(() -> ContentSecurityPolicy.of("https://api.imgwire.dev", List.of(origin), List.of()))
 					.withMessageContaining("sample.security.csp.cdn-origins");

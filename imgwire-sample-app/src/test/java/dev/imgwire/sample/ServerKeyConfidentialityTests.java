@@ -27,16 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author Imgwire
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "sample.security.password=confidentiality-test-password",
-				"sample.emulator.processing-delay=20ms" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"sample.security.password=confidentiality-test-password", "sample.emulator.processing-delay=20ms" })
 class ServerKeyConfidentialityTests {
 
 	// Each answers 200 to anyone.
 	private static final List<String> PUBLIC_PATHS = List.of("/login", "/css/samples.css", "/css/app.css",
 			"/js/login.js", "/js/csrf.js", "/actuator/health", "/actuator/health/readiness");
 
-	// Each answers 200 to a logged-in user (the metric once the server has called Imgwire).
+	// Each answers 200 to a logged-in user (the metric once the server has called
+	// Imgwire).
 	private static final List<String> PRIVATE_PATHS = List.of("/", "/index.html", "/js/app.js", "/js/api.js",
 			"/js/upload.js", "/js/gallery.js", "/api/images", "/actuator/info", "/actuator/metrics",
 			"/actuator/metrics/imgwire.client.requests", "/actuator/prometheus");
@@ -63,10 +63,10 @@ class ServerKeyConfidentialityTests {
 		responses.add(user.delete("/api/images/not-a-uuid"));
 
 		// An empty 401 or 302 would contain no key either: the pages must really answer.
-		assertThat(publicAnswers).allSatisfy(
-				(response) -> assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200));
-		assertThat(privateAnswers).allSatisfy(
-				(response) -> assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200));
+		assertThat(publicAnswers)
+			.allSatisfy((response) -> assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200));
+		assertThat(privateAnswers)
+			.allSatisfy((response) -> assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200));
 		assertThat(responses).allSatisfy((response) -> {
 			assertThat(response.body()).as(response.uri().toString()).doesNotContain(serverKey);
 			assertThat(response.headers().map().toString()).as(response.uri().toString()).doesNotContain(serverKey);
@@ -79,8 +79,8 @@ class ServerKeyConfidentialityTests {
 		String clientKey = this.emulator.clientKey();
 		SampleAppClient user = new SampleAppClient(this.port).login("demo", "confidentiality-test-password");
 
-		assertThat(PUBLIC_PATHS).allSatisfy((path) -> assertThat(new SampleAppClient(this.port).get(path).body())
-			.doesNotContain(clientKey));
+		assertThat(PUBLIC_PATHS).allSatisfy(
+				(path) -> assertThat(new SampleAppClient(this.port).get(path).body()).doesNotContain(clientKey));
 		assertThat(List.of("/", "/js/app.js", "/js/upload.js", "/api/images"))
 			.allSatisfy((path) -> assertThat(user.get(path).body()).doesNotContain(clientKey));
 		assertThat(user.postJson("/api/upload-tokens", "").body()).contains(clientKey);

@@ -107,10 +107,10 @@ class UploadTokenRateLimitTests {
 
 	private static void assertTooManyRequests(HttpResponse<String> response) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
-		assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
-				(retryAfter) -> assertThat(Long.parseLong(retryAfter)).isBetween(1L, 60L));
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Retry-After"))
+			.hasValueSatisfying((retryAfter) -> assertThat(Long.parseLong(retryAfter)).isBetween(1L, 60L));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		assertThat(SampleAppClient.json(response).path("error").asString()).contains("try again");
 	}
 

@@ -22,7 +22,8 @@ import dev.imgwire.samples.support.security.DemoUserConfiguration;
  */
 @SpringBootApplication(proxyBeanMethods = false)
 @ConfigurationPropertiesScan
-// Shared with the other sample (imgwire-samples-support): the embedded-emulator mode and the demo user.
+// Shared with the other sample (imgwire-samples-support): the embedded-emulator mode and
+// the demo user.
 @Import({ EmbeddedEmulatorConfiguration.class, DemoUserConfiguration.class })
 public final class ImgwireSampleMvcApplication {
 

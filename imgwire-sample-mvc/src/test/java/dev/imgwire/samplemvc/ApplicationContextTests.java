@@ -33,8 +33,8 @@ import dev.imgwire.spring.boot.autoconfigure.ImgwireConnectionDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the sample is made of: a servlet application on Tomcat, with virtual threads
- * asked for, whose controllers use the blocking template, on the embedded emulator.
+ * What the sample is made of: a servlet application on Tomcat, with virtual threads asked
+ * for, whose controllers use the blocking template, on the embedded emulator.
  *
  * @author Imgwire
  */
@@ -112,8 +112,8 @@ class ApplicationContextTests {
 	}
 
 	/**
-	 * Records the thread the last request ran on: a filter runs on the same thread as
-	 * the controller it leads to.
+	 * Records the thread the last request ran on: a filter runs on the same thread as the
+	 * controller it leads to.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class RequestThreadRecorder {

@@ -117,8 +117,8 @@ class BrowserGalleryTests extends BrowserTestSupport {
 	}
 
 	private void logIn() {
-		// Each test starts logged out: the cookies belong to the app's origin, so they can
-		// only be cleared from one of its pages.
+		// Each test starts logged out: the cookies belong to the app's origin, so they
+		// can only be cleared from one of its pages.
 		driver.get("http://localhost:" + this.port + "/login");
 		driver.manage().deleteAllCookies();
 		driver.get("http://localhost:" + this.port + "/");

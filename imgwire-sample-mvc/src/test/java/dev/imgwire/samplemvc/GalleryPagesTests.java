@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pages over real HTTP, as a browser without script uses them: log in, upload through
- * the multipart form, see the image in the gallery, delete it; and every way an upload can
- * go wrong ends in a message on the gallery, never an error page.
+ * the multipart form, see the image in the gallery, delete it; and every way an upload
+ * can go wrong ends in a message on the gallery, never an error page.
  *
  * @author Imgwire
  */

@@ -38,8 +38,8 @@ record CdnUrl(String base) {
 	}
 
 	/**
-	 * Check that a preset can be appended: the URL needs a last path segment, and must not
-	 * name a preset already.
+	 * Check that a preset can be appended: the URL needs a last path segment, and must
+	 * not name a preset already.
 	 */
 	void checkPresetApplies(Preset preset) {
 		int pathStart = this.base.indexOf('/', this.base.indexOf("//") + 2);

@@ -8,11 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Normalisers of the colour effects: {@code duotone}, {@code gradient} and
- * {@code monochrome}, and of the opacity and blend parts they share with the
- * watermark parameters.
+ * {@code monochrome}, and of the opacity and blend parts they share with the watermark
+ * parameters.
  * <p>
- * {@code monochrome=false} is sent rather than dropped: the CDN documents it, as a
- * no-op.
+ * {@code monochrome=false} is sent rather than dropped: the CDN documents it, as a no-op.
  *
  * @author Imgwire
  */
@@ -83,8 +82,8 @@ final class ColorEffectValues {
 			return Colors.forUrl(value);
 		}
 		catch (InvalidValueException ex) {
-			throw InvalidValueException.of(value, "is neither a boolean nor a color", "must be true, false or a color; "
-					+ Colors.RULE.substring("must be ".length()));
+			throw InvalidValueException.of(value, "is neither a boolean nor a color",
+					"must be true, false or a color; " + Colors.RULE.substring("must be ".length()));
 		}
 	}
 

@@ -12,8 +12,8 @@ import java.util.TreeMap;
  * give the same URL, so equal transformations share one CDN cache entry.
  * <p>
  * Only the types the normalisers produce are written: {@code Map} with {@code String}
- * keys, {@code List}, {@code String}, {@code Boolean} and the JDK's {@code Number}
- * types; anything else, including {@code null}, is a programming error.
+ * keys, {@code List}, {@code String}, {@code Boolean} and the JDK's {@code Number} types;
+ * anything else, including {@code null}, is a programming error.
  *
  * @author Imgwire
  */

@@ -132,8 +132,8 @@ final class EffectValues {
 	}
 
 	/**
-	 * The object form is sent as {@code lower:upper}: the official SDKs disagree here, and
-	 * {@code lower:upper} is the form the CDN documents.
+	 * The object form is sent as {@code lower:upper}: the official SDKs disagree here,
+	 * and {@code lower:upper} is the form the CDN documents.
 	 */
 	static String normalize(Object value) {
 		Boolean bool = Values.booleanOrNull(value);
@@ -165,7 +165,8 @@ final class EffectValues {
 			List<String> keys = List.of("sigma", "m1", "m2", "x1", "y2", "y3", "flat", "jagged");
 			ObjectFields fields = ObjectFields.read(map, keys.toArray(String[]::new)).requireAny();
 			fields.optional("sigma", EffectValues::nonNegative);
-			keys.subList(1, keys.size()).forEach((key) -> fields.optional(key, (n) -> Values.number(n, "must be a number")));
+			keys.subList(1, keys.size())
+				.forEach((key) -> fields.optional(key, (n) -> Values.number(n, "must be a number")));
 			return fields.toJson();
 		}
 		if (isNumber(value)) {

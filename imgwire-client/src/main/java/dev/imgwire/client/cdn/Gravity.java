@@ -9,10 +9,9 @@ import java.util.Set;
  * gravity part of {@code crop}, {@code zoom} and the watermark parameters.
  * <p>
  * As strings, the shorthands {@code n/no, s/so, e/ea, w/we, ne/noea, se/soea, nw/nowe,
- * sw/sowe} are accepted and sent as the full compass names; {@code ce} and
- * {@code center} are both sent as given, since the CDN reads both. For the
- * {@code gravity} parameter only, {@code ce:sm} (smart) is accepted and sent as
- * {@code attention}.
+ * sw/sowe} are accepted and sent as the full compass names; {@code ce} and {@code center}
+ * are both sent as given, since the CDN reads both. For the {@code gravity} parameter
+ * only, {@code ce:sm} (smart) is accepted and sent as {@code attention}.
  *
  * @author Imgwire
  */
@@ -77,8 +76,8 @@ public enum Gravity implements WireValue {
 			+ "southeast, southwest, attention, entropy, or a shorthand n/no, s/so, e/ea, w/we, ne/noea, se/soea, "
 			+ "nw/nowe, sw/sowe";
 
-	private static final Set<String> CANONICAL = Set.of("ce", "center", "north", "south", "east", "west",
-			"northeast", "northwest", "southeast", "southwest", "attention", "entropy");
+	private static final Set<String> CANONICAL = Set.of("ce", "center", "north", "south", "east", "west", "northeast",
+			"northwest", "southeast", "southwest", "attention", "entropy");
 
 	private static final Map<String, String> SHORTHANDS = Map.ofEntries(Map.entry("n", "north"),
 			Map.entry("no", "north"), Map.entry("s", "south"), Map.entry("so", "south"), Map.entry("e", "east"),

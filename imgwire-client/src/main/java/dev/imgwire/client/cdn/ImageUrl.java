@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * An immutable builder of Imgwire CDN transformation URLs:
  * {@code {cdn_url}[@{preset}][?{canonical}={value}&…]}.
+ *
  * <pre class="code">
  * String url = ImageUrl.of(image)
  * 	.preset(Preset.MEDIUM)
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * 	.toUriString();
  * // https://cdn.imgwire.dev/{org}/{env}/{image}@medium?format=auto&amp;quality=auto
  * </pre>
+ *
  * Every method returns a new builder, so a builder can be shared and derived from.
  * <p>
  * <b>Format.</b> The preset is appended to the last path segment as {@code @preset}. The
@@ -48,18 +50,17 @@ import org.jspecify.annotations.Nullable;
  * {@code watermark_shadow}, {@code watermark_size}) need a source, which is checked when
  * the URL is rendered, since the source may be set after them.
  * <p>
- * This class is longer than the package's others because it carries the typed
- * shortcuts for the common parameters, each a one-line delegation to
- * {@link #param(TransformationParameter, Object)} with its Javadoc; the value rules
- * live in {@link TransformationParameter} and the normalisers it names.
+ * This class is longer than the package's others because it carries the typed shortcuts
+ * for the common parameters, each a one-line delegation to
+ * {@link #param(TransformationParameter, Object)} with its Javadoc; the value rules live
+ * in {@link TransformationParameter} and the normalisers it names.
  *
  * @author Imgwire
  */
 public final class ImageUrl {
 
-	private static final Set<TransformationParameter> WATERMARK_SOURCES = EnumSet.of(
-			TransformationParameter.WATERMARK, TransformationParameter.WATERMARK_TEXT,
-			TransformationParameter.WATERMARK_URL);
+	private static final Set<TransformationParameter> WATERMARK_SOURCES = EnumSet.of(TransformationParameter.WATERMARK,
+			TransformationParameter.WATERMARK_TEXT, TransformationParameter.WATERMARK_URL);
 
 	private static final Set<TransformationParameter> WATERMARK_MODIFIERS = EnumSet.of(
 			TransformationParameter.WATERMARK_POSITION, TransformationParameter.WATERMARK_ROTATE,
@@ -86,10 +87,12 @@ public final class ImageUrl {
 
 	/**
 	 * Start from an image's {@code cdn_url}. The image's own size is unknown, so
-	 * {@link Srcset} keeps every width unless {@link #withSourceWidth(int)} says otherwise.
+	 * {@link Srcset} keeps every width unless {@link #withSourceWidth(int)} says
+	 * otherwise.
 	 * @param cdnUrl an absolute http or https URL
 	 * @return a builder with no transformations
-	 * @throws IllegalArgumentException when the URL is {@code null} or not an absolute http(s) URL
+	 * @throws IllegalArgumentException when the URL is {@code null} or not an absolute
+	 * http(s) URL
 	 */
 	public static ImageUrl of(String cdnUrl) {
 		Arguments.notNull(cdnUrl, "cdnUrl");
@@ -135,8 +138,8 @@ public final class ImageUrl {
 
 	private ImageUrl withSourceSize(int width, int height, boolean checkHeight) {
 		if (width < 1 || (checkHeight && height < 1)) {
-			throw new IllegalArgumentException("source size: " + width + "x" + height
-					+ " is out of range; width and height must be at least 1");
+			throw new IllegalArgumentException(
+					"source size: " + width + "x" + height + " is out of range; width and height must be at least 1");
 		}
 		return new ImageUrl(this.base, this.preset, this.settings, width, height);
 	}
@@ -145,7 +148,8 @@ public final class ImageUrl {
 	 * Use a named preset, appended to the path as {@code @name}.
 	 * @param preset {@code thumbnail}, {@code small}, {@code medium} or {@code large}
 	 * @return a new builder
-	 * @throws IllegalArgumentException for an unknown preset, or when a preset is already set
+	 * @throws IllegalArgumentException for an unknown preset, or when a preset is already
+	 * set
 	 */
 	public ImageUrl preset(String preset) {
 		return preset(Preset.fromValue(preset));
@@ -155,12 +159,14 @@ public final class ImageUrl {
 	 * Use a preset, appended to the path as {@code @name}.
 	 * @param preset the preset
 	 * @return a new builder
-	 * @throws IllegalArgumentException when a preset is already set, or the URL has no path segment
+	 * @throws IllegalArgumentException when a preset is already set, or the URL has no
+	 * path segment
 	 */
 	public ImageUrl preset(Preset preset) {
 		Arguments.notNull(preset, "preset");
 		if (this.preset != null) {
-			throw new IllegalArgumentException("preset: already set to " + this.preset.value() + "; a URL takes one preset");
+			throw new IllegalArgumentException(
+					"preset: already set to " + this.preset.value() + "; a URL takes one preset");
 		}
 		this.base.checkPresetApplies(preset);
 		return new ImageUrl(this.base, preset, this.settings, this.sourceWidth, this.sourceHeight);
@@ -185,8 +191,8 @@ public final class ImageUrl {
 	 * @param parameter the parameter
 	 * @param value the value, as for {@link #param(String, Object)}
 	 * @return a new builder
-	 * @throws IllegalArgumentException for an invalid or {@code null} value, or a parameter
-	 * that is already set
+	 * @throws IllegalArgumentException for an invalid or {@code null} value, or a
+	 * parameter that is already set
 	 */
 	public ImageUrl param(TransformationParameter parameter, Object value) {
 		Arguments.notNull(parameter, "parameter");
@@ -329,7 +335,8 @@ public final class ImageUrl {
 	/**
 	 * The URL, as a string.
 	 * @return the URL
-	 * @throws IllegalStateException when a watermark modifier is set without a watermark source
+	 * @throws IllegalStateException when a watermark modifier is set without a watermark
+	 * source
 	 */
 	public String toUriString() {
 		for (Setting setting : this.settings.values()) {
@@ -344,7 +351,8 @@ public final class ImageUrl {
 	/**
 	 * The URL.
 	 * @return the URL
-	 * @throws IllegalStateException when a watermark modifier is set without a watermark source
+	 * @throws IllegalStateException when a watermark modifier is set without a watermark
+	 * source
 	 */
 	public URI toUri() {
 		return URI.create(toUriString());
@@ -400,8 +408,8 @@ public final class ImageUrl {
 					+ " as \"" + existing.givenAs() + "\"; a parameter may appear once, under one name");
 		}
 		if (WATERMARK_SOURCES.contains(parameter) && hasWatermarkSource()) {
-			throw new IllegalArgumentException(label + ": a URL takes one watermark source, and "
-					+ watermarkSource() + " is already set");
+			throw new IllegalArgumentException(
+					label + ": a URL takes one watermark source, and " + watermarkSource() + " is already set");
 		}
 		String normalized;
 		try {
@@ -440,9 +448,8 @@ public final class ImageUrl {
 		if (!(other instanceof ImageUrl that)) {
 			return false;
 		}
-		return this.base.equals(that.base) && this.preset == that.preset
-				&& parameters().equals(that.parameters()) && this.sourceWidth == that.sourceWidth
-				&& this.sourceHeight == that.sourceHeight;
+		return this.base.equals(that.base) && this.preset == that.preset && parameters().equals(that.parameters())
+				&& this.sourceWidth == that.sourceWidth && this.sourceHeight == that.sourceHeight;
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Renders a complete, lazily loaded {@code <img>} element for an image URL or a
  * {@link Srcset}, with every attribute value HTML-escaped.
+ *
  * <pre class="code">
  * ImageUrl url = ImageUrl.of(image).format(Format.AUTO).qualityAuto();
  * String html = ImgTag.of(Srcset.ofWidths(url, 320, 1280, 320), "A cat")
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * // &lt;img src="…" srcset="… 320w, …" sizes="…" width="1600" height="1200" alt="A cat"
  * //      loading="lazy" decoding="async"&gt;
  * </pre>
+ *
  * The attributes come in a fixed order: {@code src, srcset, sizes, width, height, alt,
  * loading, decoding}, then any others. {@code width} and {@code height} are the source
  * image's size when the URL knows it, or {@link #dimensions(int, int)}: they give the
@@ -65,7 +67,8 @@ public final class ImgTag {
 
 	/**
 	 * An element showing one URL.
-	 * @param url the image URL; its source size, when known, gives {@code width} and {@code height}
+	 * @param url the image URL; its source size, when known, gives {@code width} and
+	 * {@code height}
 	 * @param alt the text alternative; empty for a purely decorative image
 	 * @return the tag
 	 */
@@ -106,8 +109,7 @@ public final class ImgTag {
 			throw new IllegalArgumentException("sizes: only applies to a width srcset (640w), and this tag has "
 					+ ((this.srcset == null) ? "none" : "a density srcset"));
 		}
-		return new ImgTag(this.src, this.srcset, sizes, this.alt, this.width, this.height, this.eager,
-				this.attributes);
+		return new ImgTag(this.src, this.srcset, sizes, this.alt, this.width, this.height, this.eager, this.attributes);
 	}
 
 	/**
@@ -136,7 +138,8 @@ public final class ImgTag {
 
 	/**
 	 * Add another attribute, such as {@code class} or {@code id}.
-	 * @param name the name; not one of the attributes this class writes, and not already added
+	 * @param name the name; not one of the attributes this class writes, and not already
+	 * added
 	 * @param value the value, escaped when rendered
 	 * @return a new tag
 	 */
@@ -146,12 +149,12 @@ public final class ImgTag {
 		if (!ATTRIBUTE_NAME.matcher(name).matches() || OWN_ATTRIBUTES.contains(name.toLowerCase(Locale.ROOT))
 				|| this.attributes.containsKey(name)) {
 			throw new IllegalArgumentException("attribute: " + Values.describe(name) + " is not allowed; must be a "
-					+ "valid name, not already added, and none of " + String.join(", ", OWN_ATTRIBUTES.stream().sorted().toList()));
+					+ "valid name, not already added, and none of "
+					+ String.join(", ", OWN_ATTRIBUTES.stream().sorted().toList()));
 		}
 		Map<String, String> attributes = new LinkedHashMap<>(this.attributes);
 		attributes.put(name, value);
-		return new ImgTag(this.src, this.srcset, this.sizes, this.alt, this.width, this.height, this.eager,
-				attributes);
+		return new ImgTag(this.src, this.srcset, this.sizes, this.alt, this.width, this.height, this.eager, attributes);
 	}
 
 	/**

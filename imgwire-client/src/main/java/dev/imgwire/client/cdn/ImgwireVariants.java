@@ -11,6 +11,7 @@ import dev.imgwire.client.model.Image;
  * The application's named image slots, defined once (in Spring Boot, as
  * {@code imgwire.variants.<name>.*}) and used wherever an image is shown:
  *
+ *
  * <pre class="code">
  * String src = variants.url("card", image).toUriString();
  * String srcset = variants.srcset("card", image).value();

@@ -105,7 +105,8 @@ final class ObjectFields {
 	 */
 	ObjectFields requireAny() {
 		if (this.entries.isEmpty()) {
-			throw InvalidValueException.of(this.source, "is empty", "set at least one of " + String.join(", ", this.allowed));
+			throw InvalidValueException.of(this.source, "is empty",
+					"set at least one of " + String.join(", ", this.allowed));
 		}
 		return this;
 	}

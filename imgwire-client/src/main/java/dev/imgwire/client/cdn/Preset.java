@@ -50,7 +50,8 @@ public enum Preset implements WireValue {
 
 	/**
 	 * Find a preset by its URL name.
-	 * @param name the name, e.g. {@code "medium"}; case and surrounding spaces are ignored
+	 * @param name the name, e.g. {@code "medium"}; case and surrounding spaces are
+	 * ignored
 	 * @return the preset
 	 * @throws IllegalArgumentException when no preset has that name
 	 */

@@ -7,13 +7,15 @@ import java.util.List;
  * The {@code sizes} attribute that goes with a width {@link Srcset}: which width the
  * image is displayed at, per media condition, so that the browser can pick a candidate
  * before layout.
+ *
  * <pre class="code">
  * Sizes.when("(max-width: 640px)", "100vw").otherwise("640px").value();
  * // "(max-width: 640px) 100vw, 640px"
  * </pre>
+ *
  * The parts are checked only for what would break the attribute's syntax: blank parts,
- * commas outside parentheses and unbalanced parentheses. The values are not
- * HTML-escaped; {@link ImgTag} does that.
+ * commas outside parentheses and unbalanced parentheses. The values are not HTML-escaped;
+ * {@link ImgTag} does that.
  *
  * @author Imgwire
  */

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 /**
  * The {@code srcset} of an image: one URL per width ({@code url 320w, url 640w}) or per
  * pixel density ({@code url 1x, url 2x}), each built from the same {@link ImageUrl}.
+ *
  * <pre class="code">
  * Srcset srcset = Srcset.ofWidths(ImageUrl.of(image).format(Format.AUTO), List.of(320, 640, 1280));
  * srcset.value(); // "https://…?format=auto&amp;width=320 320w, …"
@@ -16,8 +17,8 @@ import java.util.stream.Collectors;
  * <p>
  * <b>Widths</b> are set with {@code width}; widths beyond the source image's width (when
  * the builder knows it, see {@link ImageUrl#sourceWidth()}) are left out, and the source
- * width itself is offered instead as the largest candidate, so that no candidate asks
- * the CDN to enlarge the image. <b>Densities</b> are set with {@code dpr}; 1x is the
+ * width itself is offered instead as the largest candidate, so that no candidate asks the
+ * CDN to enlarge the image. <b>Densities</b> are set with {@code dpr}; 1x is the
  * builder's URL as is, since a ratio of 1 changes nothing. When the builder sets a
  * {@code width} and knows the source width, densities that would need more pixels than
  * the source has are left out (1x never is).
@@ -47,10 +48,13 @@ public final class Srcset {
 
 	/**
 	 * A width srcset for the given widths.
-	 * @param url the builder the candidates are derived from; it must not set {@code width}
-	 * @param widths strictly ascending widths from 1 to 8192, at most {@link #MAX_CANDIDATES}
+	 * @param url the builder the candidates are derived from; it must not set
+	 * {@code width}
+	 * @param widths strictly ascending widths from 1 to 8192, at most
+	 * {@link #MAX_CANDIDATES}
 	 * @return the srcset
-	 * @throws IllegalArgumentException for invalid widths, or a builder that sets {@code width}
+	 * @throws IllegalArgumentException for invalid widths, or a builder that sets
+	 * {@code width}
 	 */
 	public static Srcset ofWidths(ImageUrl url, List<Integer> widths) {
 		Arguments.notNull(url, "url");
@@ -69,8 +73,8 @@ public final class Srcset {
 			previous = width;
 		}
 		if (url.has(TransformationParameter.WIDTH)) {
-			throw new IllegalArgumentException("srcset: the builder already sets width="
-					+ url.parameters().get("width") + "; a width srcset sets the width of each candidate");
+			throw new IllegalArgumentException("srcset: the builder already sets width=" + url.parameters().get("width")
+					+ "; a width srcset sets the width of each candidate");
 		}
 		List<Integer> kept = new ArrayList<>();
 		OptionalInt source = url.sourceWidth();
@@ -90,9 +94,10 @@ public final class Srcset {
 	}
 
 	/**
-	 * A width srcset from {@code min} to {@code max} in steps of {@code step}; {@code max}
-	 * is always included, even when the steps do not land on it.
-	 * @param url the builder the candidates are derived from; it must not set {@code width}
+	 * A width srcset from {@code min} to {@code max} in steps of {@code step};
+	 * {@code max} is always included, even when the steps do not land on it.
+	 * @param url the builder the candidates are derived from; it must not set
+	 * {@code width}
 	 * @param min the smallest width, at least 1
 	 * @param max the largest width, at most 8192
 	 * @param step the step, at least 1
@@ -133,7 +138,8 @@ public final class Srcset {
 	 * @param densities strictly ascending densities from 0.01 to 8 (the range of
 	 * {@code dpr}), at most {@link #MAX_CANDIDATES}
 	 * @return the srcset
-	 * @throws IllegalArgumentException for invalid densities, or a builder that sets {@code dpr}
+	 * @throws IllegalArgumentException for invalid densities, or a builder that sets
+	 * {@code dpr}
 	 */
 	public static Srcset ofDensities(ImageUrl url, List<? extends Number> densities) {
 		Arguments.notNull(url, "url");
@@ -199,8 +205,8 @@ public final class Srcset {
 	}
 
 	/**
-	 * Whether the candidates are described by width ({@code 640w}) rather than by
-	 * density ({@code 2x}). A width srcset needs a {@code sizes} attribute.
+	 * Whether the candidates are described by width ({@code 640w}) rather than by density
+	 * ({@code 2x}). A width srcset needs a {@code sizes} attribute.
 	 * @return {@code true} for a width srcset
 	 */
 	public boolean usesWidths() {
@@ -217,7 +223,8 @@ public final class Srcset {
 	}
 
 	/**
-	 * The attribute value, e.g. {@code https://…&width=320 320w, https://…&width=640 640w}.
+	 * The attribute value, e.g.
+	 * {@code https://…&width=320 320w, https://…&width=640 640w}.
 	 * @return the value, not HTML-escaped
 	 */
 	public String value() {

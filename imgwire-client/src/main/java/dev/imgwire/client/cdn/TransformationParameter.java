@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  * of this package and, for the parameters with an object form, a {@code Map}, which is
  * sent as compact JSON with sorted keys. A JSON string is not parsed: pass a {@code Map}.
  * Colours are hex {@code rgb}, {@code rrggbb} or {@code rrggbbaa} with or without
- * {@code #}, {@code r:g:b[:alpha]}, or a {@code Map} with {@code r}, {@code g},
- * {@code b} and optional {@code alpha}; inside colon-separated values, hex only.
+ * {@code #}, {@code r:g:b[:alpha]}, or a {@code Map} with {@code r}, {@code g}, {@code b}
+ * and optional {@code alpha}; inside colon-separated values, hex only.
  * <p>
  * Longer than the package's other files only because each of the 49 constants documents
  * its value rule.
@@ -43,8 +43,8 @@ public enum TransformationParameter {
 	 */
 	BACKGROUND_ALPHA("background_alpha", (v) -> number(v, "0", "1"), "bga"),
 	/**
-	 * {@code blur}, alias {@code bl}: {@code true} or a sigma from 0.3 to 100; a number is
-	 * always a sigma.
+	 * {@code blur}, alias {@code bl}: {@code true} or a sigma from 0.3 to 100; a number
+	 * is always a sigma.
 	 */
 	BLUR("blur", EffectValues::blur, "bl"),
 	/**
@@ -70,8 +70,8 @@ public enum TransformationParameter {
 	 */
 	CONTRAST("contrast", EffectValues::contrast, "co"),
 	/**
-	 * {@code crop}, alias {@code c}: {@code width:height[:gravity]}, sent with {@code :ce}
-	 * when no gravity is given, {@code x:y:width:height[:gravity]}, or a Map.
+	 * {@code crop}, alias {@code c}: {@code width:height[:gravity]}, sent with
+	 * {@code :ce} when no gravity is given, {@code x:y:width:height[:gravity]}, or a Map.
 	 */
 	CROP("crop", GeometryValues::crop, "c"),
 	/**
@@ -83,7 +83,8 @@ public enum TransformationParameter {
 	 */
 	DPR("dpr", (v) -> number(v, "0.01", "8")),
 	/**
-	 * {@code duotone}, alias {@code dt}: {@code shadowColor:highlightColor} in hex, or a Map.
+	 * {@code duotone}, alias {@code dt}: {@code shadowColor:highlightColor} in hex, or a
+	 * Map.
 	 */
 	DUOTONE("duotone", ColorEffectValues::duotone, "dt"),
 	/**
@@ -91,12 +92,13 @@ public enum TransformationParameter {
 	 */
 	ENLARGE("enlarge", TransformationParameter::bool, "el"),
 	/**
-	 * {@code extend}, alias {@code ex}: {@code top[:right[:bottom[:left[:background]]]]}, or a Map.
+	 * {@code extend}, alias {@code ex}: {@code top[:right[:bottom[:left[:background]]]]},
+	 * or a Map.
 	 */
 	EXTEND("extend", GeometryValues::extend, "ex"),
 	/**
-	 * {@code extend_aspect_ratio}, aliases {@code exar} and {@code extend_ar}: a ratio from
-	 * 0.01 to 8192, {@code width:height}, or a Map.
+	 * {@code extend_aspect_ratio}, aliases {@code exar} and {@code extend_ar}: a ratio
+	 * from 0.01 to 8192, {@code width:height}, or a Map.
 	 */
 	EXTEND_ASPECT_RATIO("extend_aspect_ratio", GeometryValues::extendAspectRatio, "exar", "extend_ar"),
 	/**
@@ -161,8 +163,8 @@ public enum TransformationParameter {
 	 */
 	NORMALIZE("normalize", EffectValues::normalize, "norm", "normalise"),
 	/**
-	 * {@code padding}, alias {@code pd}: {@code all}, {@code x:y}, {@code top:x:bottom} or
-	 * {@code top:right:bottom:left} (0 to 8192), or a Map.
+	 * {@code padding}, alias {@code pd}: {@code all}, {@code x:y}, {@code top:x:bottom}
+	 * or {@code top:right:bottom:left} (0 to 8192), or a Map.
 	 */
 	PADDING("padding", GeometryValues::padding, "pd"),
 	/**
@@ -187,8 +189,8 @@ public enum TransformationParameter {
 	 */
 	RESIZING_TYPE("resizing_type", ResizingType::normalize),
 	/**
-	 * {@code rotate}, alias {@code rot}: an integer angle, {@code angle:background} with a
-	 * hex background, or a Map.
+	 * {@code rotate}, alias {@code rot}: an integer angle, {@code angle:background} with
+	 * a hex background, or a Map.
 	 */
 	ROTATE("rotate", GeometryValues::rotate, "rot"),
 	/**
@@ -218,8 +220,8 @@ public enum TransformationParameter {
 	 */
 	WATERMARK_POSITION("watermark_position", WatermarkValues::position, "wmp", "watermark_offset"),
 	/**
-	 * {@code watermark_rotate}, aliases {@code wmr} and {@code wm_rot}: as {@link #ROTATE};
-	 * needs a watermark source.
+	 * {@code watermark_rotate}, aliases {@code wmr} and {@code wm_rot}: as
+	 * {@link #ROTATE}; needs a watermark source.
 	 */
 	WATERMARK_ROTATE("watermark_rotate", GeometryValues::rotate, "wmr", "wm_rot"),
 	/**
@@ -228,13 +230,13 @@ public enum TransformationParameter {
 	 */
 	WATERMARK_SHADOW("watermark_shadow", WatermarkValues::shadow, "wmsh"),
 	/**
-	 * {@code watermark_size}, alias {@code wms}: {@code width[:height[:scale]]}, or a Map;
-	 * needs a watermark source.
+	 * {@code watermark_size}, alias {@code wms}: {@code width[:height[:scale]]}, or a
+	 * Map; needs a watermark source.
 	 */
 	WATERMARK_SIZE("watermark_size", WatermarkValues::size, "wms"),
 	/**
-	 * {@code watermark_text}, alias {@code wmt}: a text of 1 to 2048 characters, or a Map;
-	 * one watermark source per URL.
+	 * {@code watermark_text}, alias {@code wmt}: a text of 1 to 2048 characters, or a
+	 * Map; one watermark source per URL.
 	 */
 	WATERMARK_TEXT("watermark_text", WatermarkValues::text, "wmt"),
 	/**

@@ -45,7 +45,8 @@ final class Values {
 		}
 		if (value instanceof BigDecimal decimal) {
 			// toPlainString of 1E+1000000000 would be a billion digits long.
-			return truncate((Math.abs(decimal.scale()) > DESCRIBE_LIMIT) ? decimal.toString() : decimal.toPlainString());
+			return truncate(
+					(Math.abs(decimal.scale()) > DESCRIBE_LIMIT) ? decimal.toString() : decimal.toPlainString());
 		}
 		return truncate(String.valueOf(value));
 	}
@@ -218,8 +219,7 @@ final class Values {
 		List<String> parts = new ArrayList<>(Arrays.asList(raw.split(":", -1)));
 		if (parts.size() < min || parts.size() > max) {
 			String count = (min == max) ? String.valueOf(min) : min + " to " + max;
-			throw InvalidValueException.of(value, "has " + parts.size() + " colon-separated parts, not " + count,
-					rule);
+			throw InvalidValueException.of(value, "has " + parts.size() + " colon-separated parts, not " + count, rule);
 		}
 		for (int i = 0; i < parts.size(); i++) {
 			String part = parts.get(i).trim();

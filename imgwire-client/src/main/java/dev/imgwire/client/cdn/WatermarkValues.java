@@ -83,7 +83,8 @@ final class WatermarkValues {
 			return fields.toJson();
 		}
 		List<String> parts = Values.parts(value, 1, 5, POSITION_RULE);
-		StringBuilder position = new StringBuilder(Values.part(value, "gravity", () -> Gravity.normalize(parts.get(0))));
+		StringBuilder position = new StringBuilder(
+				Values.part(value, "gravity", () -> Gravity.normalize(parts.get(0))));
 		for (int i = 1; i < parts.size(); i++) {
 			String part = parts.get(i);
 			Object normalized = switch (i) {

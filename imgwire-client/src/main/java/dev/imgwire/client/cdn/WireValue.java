@@ -1,8 +1,9 @@
 package dev.imgwire.client.cdn;
 
 /**
- * A closed-set value with a fixed URL form, so that {@link ImageUrl#param(String, Object)}
- * accepts the enums of this package as well as their strings.
+ * A closed-set value with a fixed URL form, so that
+ * {@link ImageUrl#param(String, Object)} accepts the enums of this package as well as
+ * their strings.
  *
  * @author Imgwire
  */

@@ -17,11 +17,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @author Imgwire
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CorsOrigin(
-		@JsonProperty("id") UUID id,
-		@JsonProperty("environment_id") UUID environmentId,
-		@JsonProperty("pattern") String pattern,
-		@JsonProperty("created_at") OffsetDateTime createdAt,
+public record CorsOrigin(@JsonProperty("id") UUID id, @JsonProperty("environment_id") UUID environmentId,
+		@JsonProperty("pattern") String pattern, @JsonProperty("created_at") OffsetDateTime createdAt,
 		@JsonProperty("updated_at") OffsetDateTime updatedAt) {
 
 }

@@ -53,8 +53,8 @@ public final class DefaultImgwireCorsOriginsClient implements ImgwireCorsOrigins
 
 	@Override
 	public Mono<CorsOrigin> create(String pattern) {
-		return this.transport.execute(ImgwireOperation.CREATE_CORS_ORIGIN,
-				() -> ApiRequest.to().body(pattern(pattern)), this.corsOrigin);
+		return this.transport.execute(ImgwireOperation.CREATE_CORS_ORIGIN, () -> ApiRequest.to().body(pattern(pattern)),
+				this.corsOrigin);
 	}
 
 	@Override

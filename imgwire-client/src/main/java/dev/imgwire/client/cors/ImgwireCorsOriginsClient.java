@@ -9,8 +9,8 @@ import dev.imgwire.client.model.Page;
 
 /**
  * Reactive client for the environment's CORS origins: the browser origins allowed to
- * create uploads with a Client Key. Server Key only. Every method validates its
- * arguments before anything is sent.
+ * create uploads with a Client Key. Server Key only. Every method validates its arguments
+ * before anything is sent.
  *
  * @author Imgwire
  * @see dev.imgwire.client.ImgwireClient#corsOrigins()
@@ -33,9 +33,9 @@ public interface ImgwireCorsOriginsClient {
 	Flux<Page<CorsOrigin>> listPages(int limit);
 
 	/**
-	 * Every CORS origin, a page fetched only for demand the pages so far cannot meet;
-	 * the next page is fetched while this one is consumed when the demand reaches beyond
-	 * it, never more than two pages at a time.
+	 * Every CORS origin, a page fetched only for demand the pages so far cannot meet; the
+	 * next page is fetched while this one is consumed when the demand reaches beyond it,
+	 * never more than two pages at a time.
 	 * @param limit items per page, 1 to 100
 	 * @return the origins
 	 */

@@ -25,18 +25,13 @@ import org.jspecify.annotations.Nullable;
  * @author Imgwire
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CustomDomain(
-		@JsonProperty("id") UUID id,
-		@JsonProperty("environment_id") UUID environmentId,
-		@JsonProperty("hostname") String hostname,
-		@JsonProperty("cname_record") String cnameRecord,
-		@JsonProperty("cname_value") String cnameValue,
-		@JsonProperty("dcv_cname_record") String dcvCnameRecord,
+public record CustomDomain(@JsonProperty("id") UUID id, @JsonProperty("environment_id") UUID environmentId,
+		@JsonProperty("hostname") String hostname, @JsonProperty("cname_record") String cnameRecord,
+		@JsonProperty("cname_value") String cnameValue, @JsonProperty("dcv_cname_record") String dcvCnameRecord,
 		@JsonProperty("dcv_cname_value") String dcvCnameValue,
 		@JsonProperty("certificate_status") CertificateStatus certificateStatus,
 		@JsonProperty("status") CustomDomainStatus status,
 		@JsonProperty("last_verified_at") @Nullable OffsetDateTime lastVerifiedAt,
-		@JsonProperty("created_at") OffsetDateTime createdAt,
-		@JsonProperty("updated_at") OffsetDateTime updatedAt) {
+		@JsonProperty("created_at") OffsetDateTime createdAt, @JsonProperty("updated_at") OffsetDateTime updatedAt) {
 
 }

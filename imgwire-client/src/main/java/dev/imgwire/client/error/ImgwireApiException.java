@@ -6,9 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The API answered with an error status. Carries the status, the API's
- * {@code error_type} and {@code detail}, and the operation as method plus path template
- * (never an expanded path, key or token).
+ * The API answered with an error status. Carries the status, the API's {@code error_type}
+ * and {@code detail}, and the operation as method plus path template (never an expanded
+ * path, key or token).
  *
  * @author Imgwire
  */
@@ -59,7 +59,8 @@ public class ImgwireApiException extends ImgwireException {
 			message.append(": ").append(detail);
 		}
 		for (ValidationError error : validationErrors) {
-			message.append("; ").append(String.join(".", error.loc().stream().map(String::valueOf).toList()))
+			message.append("; ")
+				.append(String.join(".", error.loc().stream().map(String::valueOf).toList()))
 				.append(": ")
 				.append(error.msg());
 		}
@@ -99,8 +100,8 @@ public class ImgwireApiException extends ImgwireException {
 	}
 
 	/**
-	 * The wait the API asked for in a {@code Retry-After} header, as sent with a 429 or
-	 * a 503.
+	 * The wait the API asked for in a {@code Retry-After} header, as sent with a 429 or a
+	 * 503.
 	 * @return the delay, or {@code null} when the header was absent or unreadable
 	 */
 	public @Nullable Duration getRetryAfter() {

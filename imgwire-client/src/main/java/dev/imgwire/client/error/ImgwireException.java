@@ -43,8 +43,8 @@ public class ImgwireException extends RuntimeException {
 	/**
 	 * The image that an upload had created before it failed: the record exists, but its
 	 * bytes may be missing or incomplete. Delete it, or upload again, by this id.
-	 * @return the image id, or {@code null} when the failure came before the record
-	 * was created, or did not come from an upload
+	 * @return the image id, or {@code null} when the failure came before the record was
+	 * created, or did not come from an upload
 	 */
 	public @Nullable String getImageId() {
 		return this.imageId;

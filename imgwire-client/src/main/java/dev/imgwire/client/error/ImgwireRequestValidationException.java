@@ -1,8 +1,7 @@
 package dev.imgwire.client.error;
 
 /**
- * A request broke one of the API's constraints and was refused before anything was
- * sent.
+ * A request broke one of the API's constraints and was refused before anything was sent.
  *
  * @author Imgwire
  */

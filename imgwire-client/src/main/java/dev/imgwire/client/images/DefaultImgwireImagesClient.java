@@ -160,8 +160,9 @@ public final class DefaultImgwireImagesClient implements ImgwireImagesClient {
 	@Override
 	public Mono<Image> awaitReady(String imageId, Duration timeout) {
 		return this.poller.await("Image", () -> RequestValidator.imageId(imageId), timeout, this::retrieve,
-				Image::status, ImageStatus::isTerminal, ImageStatus.READY, (image) -> (image.status() == ImageStatus.QUARANTINE)
-						? ": it was quarantined and will not be delivered" : "");
+				Image::status, ImageStatus::isTerminal, ImageStatus.READY,
+				(image) -> (image.status() == ImageStatus.QUARANTINE) ? ": it was quarantined and will not be delivered"
+						: "");
 	}
 
 	@Override

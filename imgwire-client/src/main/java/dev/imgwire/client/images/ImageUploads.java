@@ -40,9 +40,8 @@ import dev.imgwire.client.validation.RequestValidator;
  * The upload helper: spool a source of unknown length, infer the type (and hash, when
  * asked), create the record, stream the bytes to the presigned URL, then fetch the image
  * or wait for {@code READY}. A failure after the record was created names its id
- * ({@link ImgwireException#getImageId()}). One
- * {@code images.upload} observation with {@code images.create} and {@code images.put}
- * children.
+ * ({@link ImgwireException#getImageId()}). One {@code images.upload} observation with
+ * {@code images.create} and {@code images.put} children.
  *
  * @author Imgwire
  */
@@ -122,13 +121,13 @@ final class ImageUploads {
 	}
 
 	/**
-	 * Name the created image on a failure that came after its record was created, so
-	 * that the caller can delete it or upload again.
+	 * Name the created image on a failure that came after its record was created, so that
+	 * the caller can delete it or upload again.
 	 */
 	private static Throwable namingImage(Throwable failure, String imageId) {
 		ImgwireException named = (failure instanceof ImgwireException imgwireException) ? imgwireException
-				: new ImgwireUploadException("The upload of the created image failed ("
-						+ failure.getClass().getSimpleName() + ")", failure);
+				: new ImgwireUploadException(
+						"The upload of the created image failed (" + failure.getClass().getSimpleName() + ")", failure);
 		named.setImageId(imageId);
 		return named;
 	}
@@ -157,8 +156,9 @@ final class ImageUploads {
 					? ConcealedQuery.of(target.getRawQuery()) : null;
 			String imageId = String.valueOf(created.image().id());
 			ResponseReader<Void> reader = this.discard.whenAlreadyDone(() -> confirmDelivered(imageId, length));
-			return this.transport.send(context, reader, () -> attempt(context, target, query, redactor, source,
-					mimeType, length, uploaded))
+			return this.transport
+				.send(context, reader,
+						() -> attempt(context, target, query, redactor, source, mimeType, length, uploaded))
 				.doOnEach((signal) -> context.setUploadedBytes(uploaded.get()));
 		});
 	}
@@ -186,21 +186,25 @@ final class ImageUploads {
 	private Mono<Void> attempt(ImgwireClientObservationContext context, URI target, @Nullable ConcealedQuery query,
 			SecretRedactor redactor, UploadSource source, SupportedMimeType mimeType, long length,
 			AtomicLong uploaded) {
-		Mono<Void> put = this.transport.exchange(context, (rawQuery) -> this.transport.uploads()
-			.put()
-			.uri((rawQuery != null) ? ConcealedQuery.withQuery(target, rawQuery) : target)
-			.attribute(ImgwireTransport.URI_TEMPLATE_ATTRIBUTE, ImgwireOperation.PUT_BYTES.pathTemplate())
-			.contentLength(length)
-			.contentType(MediaType.parseMediaType(mimeType.value()))
-			.body(UploadBody.of(source::content, length, uploaded)), query, this.deadline, redactor, this.discard);
+		Mono<Void> put = this.transport.exchange(context,
+				(rawQuery) -> this.transport.uploads()
+					.put()
+					.uri((rawQuery != null) ? ConcealedQuery.withQuery(target, rawQuery) : target)
+					.attribute(ImgwireTransport.URI_TEMPLATE_ATTRIBUTE, ImgwireOperation.PUT_BYTES.pathTemplate())
+					.contentLength(length)
+					.contentType(MediaType.parseMediaType(mimeType.value()))
+					.body(UploadBody.of(source::content, length, uploaded)),
+				query, this.deadline, redactor, this.discard);
 		if (source.isReplayable()) {
 			return put;
 		}
 		// A one-shot stream is gone after the first attempt: say so rather than let a
 		// retry fail obscurely.
 		return put.onErrorMap((ex) -> ImgwireRetryReason.of(ex).isPresent(),
-				(ex) -> new ImgwireUploadException("The upload failed (" + ex.getMessage()
-						+ ") and cannot be retried: the source is a one-shot stream that cannot be replayed", ex));
+				(ex) -> new ImgwireUploadException(
+						"The upload failed (" + ex.getMessage()
+								+ ") and cannot be retried: the source is a one-shot stream that cannot be replayed",
+						ex));
 	}
 
 	private static URI uploadUri(String uploadUrl) {

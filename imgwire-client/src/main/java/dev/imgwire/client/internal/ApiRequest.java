@@ -6,9 +6,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one operation sends, apart from what its {@link dev.imgwire.client.ImgwireOperation}
- * already says: the path variables, the query, the JSON body and the credential. Built
- * inside the operation's observation, after its arguments were validated.
+ * What one operation sends, apart from what its
+ * {@link dev.imgwire.client.ImgwireOperation} already says: the path variables, the
+ * query, the JSON body and the credential. Built inside the operation's observation,
+ * after its arguments were validated.
  *
  * @author Imgwire
  */
@@ -40,8 +41,8 @@ public final class ApiRequest {
 	}
 
 	/**
-	 * Add a query parameter; it goes into the URI template by name, so the template
-	 * stays bounded and the value is encoded.
+	 * Add a query parameter; it goes into the URI template by name, so the template stays
+	 * bounded and the value is encoded.
 	 * @param name the parameter name
 	 * @param value the value, or {@code null} to leave the parameter out
 	 * @return this request
@@ -57,8 +58,9 @@ public final class ApiRequest {
 	}
 
 	/**
-	 * Set the JSON body. A body that is an {@link dev.imgwire.client.model.IdempotentRequest} without a key gets
-	 * one, the same for every attempt.
+	 * Set the JSON body. A body that is an
+	 * {@link dev.imgwire.client.model.IdempotentRequest} without a key gets one, the same
+	 * for every attempt.
 	 * @param body the body
 	 * @return this request
 	 */

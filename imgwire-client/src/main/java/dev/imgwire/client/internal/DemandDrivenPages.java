@@ -20,9 +20,9 @@ import reactor.core.publisher.Mono;
  * <ul>
  * <li>a page is requested only when there is unmet demand: a subscriber that asks for one
  * element causes exactly one page request;</li>
- * <li>while one page is being read or emitted, the next one is requested if, and only
- * if, the outstanding demand reaches beyond the elements that page holds (or, before its
- * body is read, can hold, as its headers say); the next page is then on its way while the
+ * <li>while one page is being read or emitted, the next one is requested if, and only if,
+ * the outstanding demand reaches beyond the elements that page holds (or, before its body
+ * is read, can hold, as its headers say); the next page is then on its way while the
  * subscriber consumes this one;</li>
  * <li>never more than two pages are in flight: the one being read or emitted and the
  * next. A third is requested only once the first is fully emitted.</li>
@@ -35,9 +35,8 @@ import reactor.core.publisher.Mono;
  * @param <P> the page type
  * @param <E> the element type emitted
  * <p>
- * Longer than most classes: a hand-written demand loop (one page in flight, a second
- * only when demand reaches past the first), which Reactor's operators do not offer.
- *
+ * Longer than most classes: a hand-written demand loop (one page in flight, a second only
+ * when demand reaches past the first), which Reactor's operators do not offer.
  * @author Imgwire
  */
 public final class DemandDrivenPages<C, P, E> {
@@ -92,7 +91,9 @@ public final class DemandDrivenPages<C, P, E> {
 
 	private final AtomicInteger wip = new AtomicInteger();
 
-	/** Pages requested and not yet fully emitted, oldest first; touched only by drain(). */
+	/**
+	 * Pages requested and not yet fully emitted, oldest first; touched only by drain().
+	 */
 	private final Deque<Slot<C, E>> slots = new ArrayDeque<>(MAX_PAGES_IN_FLIGHT);
 
 	/** Where the next page is when no page is in flight; {@code null} at the end. */

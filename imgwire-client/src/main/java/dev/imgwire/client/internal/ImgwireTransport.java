@@ -50,18 +50,18 @@ import dev.imgwire.client.validation.RequestValidator;
  * common: the base URL and keys, {@code X-Environment-Id} and {@code User-Agent}, the
  * per-attempt deadline, the retry strategy, observations, error decoding, secret
  * redaction, the idempotency-key default, and the rule that a retry meeting the effect of
- * an earlier attempt is done. An operation is then its
- * {@link ImgwireOperation descriptor}, a validated {@link ApiRequest} and a
- * {@link ResponseReader}:
+ * an earlier attempt is done. An operation is then its {@link ImgwireOperation
+ * descriptor}, a validated {@link ApiRequest} and a {@link ResponseReader}:
+ *
  *
  * <pre class="code">
  * return transport.execute(ImgwireOperation.RETRIEVE_CORS_ORIGIN,
  *         () -&gt; ApiRequest.to(RequestValidator.uuid("cors_origin_id", id)), this.corsOrigin);
  * </pre>
  * <p>
- * Longer than most classes on purpose: it is the one place every request goes through,
- * so what would otherwise be repeated in each resource client lives here, together with
- * the response readers they share.
+ * Longer than most classes on purpose: it is the one place every request goes through, so
+ * what would otherwise be repeated in each resource client lives here, together with the
+ * response readers they share.
  *
  * @author Imgwire
  */
@@ -109,8 +109,9 @@ public final class ImgwireTransport {
 		this.settings = settings;
 		this.api = ApiWebClients.api(webClientBuilder, settings);
 		this.uploads = ApiWebClients.uploads(webClientBuilder);
-		// The factory WebClient would use for the base URL; templates are expanded by hand
-		// with its rendering (see UriTemplates) and handed over as URIs with their template.
+		// The factory WebClient would use for the base URL; templates are expanded by
+		// hand with its rendering (see UriTemplates) and handed over as URIs with their
+		// template.
 		this.uris = new UriTemplates(new DefaultUriBuilderFactory(settings.baseUrl()));
 		SecretRedactor redactor = new SecretRedactor(settings.serverKey(), settings.clientKey());
 		this.exchange = new ApiExchange(new ErrorResponseDecoder(this.json), redactor);
@@ -210,8 +211,8 @@ public final class ImgwireTransport {
 	/**
 	 * Send a request through the retry strategy, counting every attempt. The count goes
 	 * on the exception here, not in the strategy, so that custom strategies report it
-	 * too. A retry answered with the operation's "already done" status gives the
-	 * reader's {@link ResponseReader#alreadyDone() result}.
+	 * too. A retry answered with the operation's "already done" status gives the reader's
+	 * {@link ResponseReader#alreadyDone() result}.
 	 * @param <T> the result type
 	 * @param context the operation's context
 	 * @param reader the reader of the answer
@@ -226,7 +227,8 @@ public final class ImgwireTransport {
 			return attempt.get();
 		});
 		return this.retryStrategy.apply(operation, counted).onErrorResume((ex) -> {
-			if (ex instanceof ImgwireException imgwireException && imgwireException.getAttempts() < context.getAttempts()) {
+			if (ex instanceof ImgwireException imgwireException
+					&& imgwireException.getAttempts() < context.getAttempts()) {
 				imgwireException.setAttempts(context.getAttempts());
 			}
 			if (ex instanceof ImgwireApiException apiException && apiException.getAttempts() > 1

@@ -57,9 +57,10 @@ public final class Poller {
 				.doOnNext((value) -> lastStatus.set(status.apply(value).name()))
 				.filter((value) -> terminal.test(status.apply(value)))
 				.repeatWhenEmpty((emptyPolls) -> emptyPolls.concatMap((poll) -> Mono.delay(this.pollInterval)))
-				.timeout(timeout, Mono.error(() -> new ImgwireProcessingException(what + " " + validId + " was not "
-						+ ready + " within " + timeout + "; last status: " + lastStatus.get(), validId,
-						lastStatus.get())))
+				.timeout(timeout,
+						Mono.error(() -> new ImgwireProcessingException(what + " " + validId + " was not " + ready
+								+ " within " + timeout + "; last status: " + lastStatus.get(), validId,
+								lastStatus.get())))
 				.flatMap((value) -> {
 					S reached = status.apply(value);
 					return (reached == ready) ? Mono.just(value)

@@ -18,8 +18,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @author Imgwire
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MetricsDatasets(
-		@JsonProperty("uploads") List<Uploads> uploads,
+public record MetricsDatasets(@JsonProperty("uploads") List<Uploads> uploads,
 		@JsonProperty("transformations") List<Transformations> transformations,
 		@JsonProperty("requests") List<Requests> requests,
 		@JsonProperty("transfer_bytes") List<TransferBytes> transferBytes,
@@ -37,16 +36,17 @@ public record MetricsDatasets(
 
 	/**
 	 * Uploads in one bucket.
+	 *
 	 * @param timestamp the bucket's start
 	 * @param uploads the count
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Uploads(@JsonProperty("timestamp") OffsetDateTime timestamp,
-			@JsonProperty("uploads") long uploads) {
+	public record Uploads(@JsonProperty("timestamp") OffsetDateTime timestamp, @JsonProperty("uploads") long uploads) {
 	}
 
 	/**
 	 * Transformations in one bucket.
+	 *
 	 * @param timestamp the bucket's start
 	 * @param transformations the count
 	 */
@@ -57,6 +57,7 @@ public record MetricsDatasets(
 
 	/**
 	 * Delivery requests in one bucket.
+	 *
 	 * @param timestamp the bucket's start
 	 * @param requests the count
 	 */
@@ -67,6 +68,7 @@ public record MetricsDatasets(
 
 	/**
 	 * Bytes delivered in one bucket.
+	 *
 	 * @param timestamp the bucket's start
 	 * @param transferBytes the byte count
 	 */
@@ -77,6 +79,7 @@ public record MetricsDatasets(
 
 	/**
 	 * One cache outcome.
+	 *
 	 * @param label the outcome, for example {@code HIT}
 	 * @param value its count
 	 */
@@ -86,6 +89,7 @@ public record MetricsDatasets(
 
 	/**
 	 * Stored bytes in one bucket.
+	 *
 	 * @param timestamp the bucket's start
 	 * @param storageBytesCurrent bytes stored at the bucket's end
 	 * @param storageBytesAdded bytes added during the bucket

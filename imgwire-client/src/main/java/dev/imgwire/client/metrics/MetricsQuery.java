@@ -20,8 +20,8 @@ import dev.imgwire.client.validation.RequestValidator;
  * @param dateEnd the end of the window, not before {@code dateStart}, or {@code null}
  * @author Imgwire
  */
-public record MetricsQuery(@Nullable MetricsInterval interval, @Nullable String tz,
-		@Nullable OffsetDateTime dateStart, @Nullable OffsetDateTime dateEnd) {
+public record MetricsQuery(@Nullable MetricsInterval interval, @Nullable String tz, @Nullable OffsetDateTime dateStart,
+		@Nullable OffsetDateTime dateEnd) {
 
 	/**
 	 * The API's defaults.

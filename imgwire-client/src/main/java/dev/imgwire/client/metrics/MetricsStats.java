@@ -16,16 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @author Imgwire
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record MetricsStats(
-		@JsonProperty("uploads") Value uploads,
-		@JsonProperty("transformations") Value transformations,
-		@JsonProperty("requests") Value requests,
-		@JsonProperty("transfer_bytes") Value transferBytes,
-		@JsonProperty("cache_hit_ratio") Value cacheHitRatio,
+public record MetricsStats(@JsonProperty("uploads") Value uploads,
+		@JsonProperty("transformations") Value transformations, @JsonProperty("requests") Value requests,
+		@JsonProperty("transfer_bytes") Value transferBytes, @JsonProperty("cache_hit_ratio") Value cacheHitRatio,
 		@JsonProperty("storage_bytes") Value storageBytes) {
 
 	/**
 	 * One figure.
+	 *
 	 * @param value the figure over the window
 	 * @param prev the figure over the window before
 	 * @param pctChange the change in percent, or {@code null} when there is nothing to

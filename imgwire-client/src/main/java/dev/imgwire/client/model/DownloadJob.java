@@ -21,14 +21,10 @@ import org.jspecify.annotations.Nullable;
  * @author Imgwire
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DownloadJob(
-		@JsonProperty("id") UUID id,
-		@JsonProperty("environment_id") @Nullable UUID environmentId,
-		@JsonProperty("status") DownloadJobStatus status,
-		@JsonProperty("image_ids") List<UUID> imageIds,
+public record DownloadJob(@JsonProperty("id") UUID id, @JsonProperty("environment_id") @Nullable UUID environmentId,
+		@JsonProperty("status") DownloadJobStatus status, @JsonProperty("image_ids") List<UUID> imageIds,
 		@JsonProperty("download_url") @Nullable String downloadUrl,
-		@JsonProperty("created_at") OffsetDateTime createdAt,
-		@JsonProperty("updated_at") OffsetDateTime updatedAt) {
+		@JsonProperty("created_at") OffsetDateTime createdAt, @JsonProperty("updated_at") OffsetDateTime updatedAt) {
 
 	public DownloadJob {
 		imageIds = (imageIds != null) ? List.copyOf(imageIds) : List.of();

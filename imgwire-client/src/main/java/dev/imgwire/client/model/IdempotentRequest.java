@@ -3,9 +3,8 @@ package dev.imgwire.client.model;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request body with an {@code idempotency_key}. The client fills in a random key
- * when the caller gave none, once per operation, so that every retry carries the same
- * one.
+ * A request body with an {@code idempotency_key}. The client fills in a random key when
+ * the caller gave none, once per operation, so that every retry carries the same one.
  *
  * @param <R> the request type
  * @author Imgwire

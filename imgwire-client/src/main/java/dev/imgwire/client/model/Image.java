@@ -37,26 +37,18 @@ import org.jspecify.annotations.Nullable;
  * @author Imgwire
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Image(
-		@JsonProperty("id") UUID id,
-		@JsonProperty("environment_id") @Nullable UUID environmentId,
+public record Image(@JsonProperty("id") UUID id, @JsonProperty("environment_id") @Nullable UUID environmentId,
 		@JsonProperty("upload_token_id") @Nullable UUID uploadTokenId,
 		@JsonProperty("original_filename") String originalFilename,
-		@JsonProperty("hash_sha256") @Nullable String hashSha256,
-		@JsonProperty("status") ImageStatus status,
-		@JsonProperty("cdn_url") String cdnUrl,
-		@JsonProperty("mime_type") SupportedMimeType mimeType,
+		@JsonProperty("hash_sha256") @Nullable String hashSha256, @JsonProperty("status") ImageStatus status,
+		@JsonProperty("cdn_url") String cdnUrl, @JsonProperty("mime_type") SupportedMimeType mimeType,
 		@JsonProperty("can_upload") boolean canUpload,
 		@JsonProperty("is_directly_deliverable") boolean isDirectlyDeliverable,
 		@JsonProperty("idempotency_key") @Nullable String idempotencyKey,
-		@JsonProperty("purpose") @Nullable String purpose,
-		@JsonProperty("extension") String extension,
-		@JsonProperty("width") int width,
-		@JsonProperty("height") int height,
-		@JsonProperty("size_bytes") long sizeBytes,
-		@JsonProperty("custom_metadata") Map<String, Object> customMetadata,
-		@JsonProperty("exif_data") Map<String, Object> exifData,
-		@JsonProperty("created_at") OffsetDateTime createdAt,
+		@JsonProperty("purpose") @Nullable String purpose, @JsonProperty("extension") String extension,
+		@JsonProperty("width") int width, @JsonProperty("height") int height,
+		@JsonProperty("size_bytes") long sizeBytes, @JsonProperty("custom_metadata") Map<String, Object> customMetadata,
+		@JsonProperty("exif_data") Map<String, Object> exifData, @JsonProperty("created_at") OffsetDateTime createdAt,
 		@JsonProperty("updated_at") OffsetDateTime updatedAt,
 		@JsonProperty("deleted_at") @Nullable OffsetDateTime deletedAt,
 		@JsonProperty("processed_metadata_at") @Nullable OffsetDateTime processedMetadataAt) {

@@ -13,8 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param nextPage next page number, or {@code null} on the last page
  * @author Imgwire
  */
-public record Pagination(long totalCount, int page, int limit, @Nullable Integer prevPage,
-		@Nullable Integer nextPage) {
+public record Pagination(long totalCount, int page, int limit, @Nullable Integer prevPage, @Nullable Integer nextPage) {
 
 	/**
 	 * Whether another page follows.

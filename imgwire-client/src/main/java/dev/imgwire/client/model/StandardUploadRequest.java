@@ -21,15 +21,15 @@ import org.jspecify.annotations.Nullable;
  * @author Imgwire
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record StandardUploadRequest(
-		@JsonProperty("file_name") String fileName,
+public record StandardUploadRequest(@JsonProperty("file_name") String fileName,
 		@JsonProperty("mime_type") @Nullable SupportedMimeType mimeType,
 		@JsonProperty("content_length") @Nullable Long contentLength,
 		@JsonProperty("hash_sha256") @Nullable String hashSha256,
 		@JsonProperty("idempotency_key") @Nullable String idempotencyKey,
 		@JsonProperty("purpose") @Nullable String purpose,
 		@JsonProperty("custom_metadata") @Nullable Map<String, Object> customMetadata)
-		implements IdempotentRequest<StandardUploadRequest> {
+		implements
+			IdempotentRequest<StandardUploadRequest> {
 
 	/**
 	 * Create a request with only a file name.

@@ -20,13 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @author Imgwire
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record UploadToken(
-		@JsonProperty("id") UUID id,
-		@JsonProperty("environment_id") UUID environmentId,
-		@JsonProperty("used_at") @Nullable OffsetDateTime usedAt,
-		@JsonProperty("expires_at") OffsetDateTime expiresAt,
-		@JsonProperty("created_at") OffsetDateTime createdAt,
-		@JsonProperty("updated_at") OffsetDateTime updatedAt,
+public record UploadToken(@JsonProperty("id") UUID id, @JsonProperty("environment_id") UUID environmentId,
+		@JsonProperty("used_at") @Nullable OffsetDateTime usedAt, @JsonProperty("expires_at") OffsetDateTime expiresAt,
+		@JsonProperty("created_at") OffsetDateTime createdAt, @JsonProperty("updated_at") OffsetDateTime updatedAt,
 		@JsonProperty("token") String token) {
 
 	@Override

@@ -19,14 +19,13 @@ import org.jspecify.annotations.Nullable;
  * @author Imgwire
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record UploadViaUrlRequest(
-		@JsonProperty("url") String url,
-		@JsonProperty("file_name") @Nullable String fileName,
+public record UploadViaUrlRequest(@JsonProperty("url") String url, @JsonProperty("file_name") @Nullable String fileName,
 		@JsonProperty("mime_type") @Nullable SupportedMimeType mimeType,
 		@JsonProperty("idempotency_key") @Nullable String idempotencyKey,
 		@JsonProperty("purpose") @Nullable String purpose,
 		@JsonProperty("custom_metadata") @Nullable Map<String, Object> customMetadata)
-		implements IdempotentRequest<UploadViaUrlRequest> {
+		implements
+			IdempotentRequest<UploadViaUrlRequest> {
 
 	/**
 	 * Create a request with only a URL.

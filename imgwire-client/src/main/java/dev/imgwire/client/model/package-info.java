@@ -1,6 +1,6 @@
 /**
- * Requests and responses of the Imgwire Images API, as records mirroring the wire
- * format. Enums read unknown values as {@code UNKNOWN}.
+ * Requests and responses of the Imgwire Images API, as records mirroring the wire format.
+ * Enums read unknown values as {@code UNKNOWN}.
  */
 @NullMarked
 package dev.imgwire.client.model;

@@ -13,8 +13,8 @@ import dev.imgwire.client.observation.ImgwireObservationDocumentation.LowCardina
 
 /**
  * The default {@link ImgwireClientObservationConvention}. Each key value comes from its
- * own protected method, so a subclass can change one without repeating the others.
- * Image ids appear only as high-cardinality values.
+ * own protected method, so a subclass can change one without repeating the others. Image
+ * ids appear only as high-cardinality values.
  *
  * @author Imgwire
  */
@@ -33,8 +33,7 @@ public class DefaultImgwireClientObservationConvention implements ImgwireClientO
 	/**
 	 * A shared instance.
 	 */
-	public static final DefaultImgwireClientObservationConvention INSTANCE =
-			new DefaultImgwireClientObservationConvention();
+	public static final DefaultImgwireClientObservationConvention INSTANCE = new DefaultImgwireClientObservationConvention();
 
 	private static final String NONE = "NONE";
 
@@ -92,8 +91,7 @@ public class DefaultImgwireClientObservationConvention implements ImgwireClientO
 			return "TRANSPORT_ERROR";
 		}
 		int status = (error instanceof ImgwireApiException apiException) ? apiException.getStatusCode()
-				: (error instanceof ImgwireResponseException responseException) ? responseException.getStatusCode()
-						: 0;
+				: (error instanceof ImgwireResponseException responseException) ? responseException.getStatusCode() : 0;
 		if (status >= 400 && status < 500) {
 			return "CLIENT_ERROR";
 		}
@@ -113,7 +111,8 @@ public class DefaultImgwireClientObservationConvention implements ImgwireClientO
 
 	protected KeyValue errorType(ImgwireClientObservationContext context) {
 		Throwable error = context.getError();
-		return KeyValue.of(LowCardinalityKeyNames.ERROR_TYPE, (error != null) ? error.getClass().getSimpleName() : "none");
+		return KeyValue.of(LowCardinalityKeyNames.ERROR_TYPE,
+				(error != null) ? error.getClass().getSimpleName() : "none");
 	}
 
 	protected KeyValue retryReason(ImgwireClientObservationContext context) {

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 import dev.imgwire.client.ImgwireOperation;
 
 /**
- * What an Imgwire client observation knows about one operation, or about one retry of
- * it. Holds no key, token or signed URL.
+ * What an Imgwire client observation knows about one operation, or about one retry of it.
+ * Holds no key, token or signed URL.
  *
  * @author Imgwire
  */

@@ -38,7 +38,8 @@ public final class ImgwireClientObserver {
 	 * @param registry the registry, {@link ObservationRegistry#NOOP} to observe nothing
 	 * @param convention a custom convention, or {@code null} for the default one
 	 */
-	public ImgwireClientObserver(ObservationRegistry registry, @Nullable ImgwireClientObservationConvention convention) {
+	public ImgwireClientObserver(ObservationRegistry registry,
+			@Nullable ImgwireClientObservationConvention convention) {
 		this.registry = registry;
 		this.convention = convention;
 		this.retryConvention = new RetryConvention(
@@ -57,8 +58,9 @@ public final class ImgwireClientObserver {
 		return Mono.deferContextual((contextView) -> {
 			ImgwireClientObservationContext observationContext = context.get();
 			if (this.registry.isNoop()) {
-				// Nothing would be recorded: no observation, and none in the Reactor context,
-				// where it would only hide the caller's own observation from the HTTP stack.
+				// Nothing would be recorded: no observation, and none in the Reactor
+				// context, where it would only hide the caller's own observation from the
+				// HTTP stack.
 				return work.apply(observationContext);
 			}
 			Observation observation = ImgwireObservationDocumentation.CLIENT_REQUESTS.observation(this.convention,
@@ -107,18 +109,15 @@ public final class ImgwireClientObserver {
 		AtomicBoolean stopped = new AtomicBoolean();
 		// Stop before the signal travels downstream, so that whoever sees the result also
 		// sees a stopped observation.
-		return work.doOnSuccess((value) -> stop(observation, stopped))
-			.doOnError((ex) -> {
-				if (!context.isRetry()) {
-					observation.error(ex);
-				}
-				stop(observation, stopped);
-			})
-			.doOnCancel(() -> {
-				context.setCancelled(true);
-				stop(observation, stopped);
-			})
-			.contextWrite((reactorContext) -> reactorContext.put(OBSERVATION_KEY, observation));
+		return work.doOnSuccess((value) -> stop(observation, stopped)).doOnError((ex) -> {
+			if (!context.isRetry()) {
+				observation.error(ex);
+			}
+			stop(observation, stopped);
+		}).doOnCancel(() -> {
+			context.setCancelled(true);
+			stop(observation, stopped);
+		}).contextWrite((reactorContext) -> reactorContext.put(OBSERVATION_KEY, observation));
 	}
 
 	private static void stop(Observation observation, AtomicBoolean stopped) {

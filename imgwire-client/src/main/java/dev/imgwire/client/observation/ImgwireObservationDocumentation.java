@@ -14,8 +14,8 @@ public enum ImgwireObservationDocumentation implements ObservationDocumentation 
 
 	/**
 	 * One Imgwire operation, with all its attempts. The upload helper is one
-	 * {@code images.upload} observation with {@code images.create} and
-	 * {@code images.put} children.
+	 * {@code images.upload} observation with {@code images.create} and {@code images.put}
+	 * children.
 	 */
 	CLIENT_REQUESTS {
 

@@ -15,13 +15,12 @@ import dev.imgwire.client.observation.ImgwireClientObservationConvention;
 import dev.imgwire.client.observation.ImgwireClientObserver;
 
 /**
- * The default {@link ImgwireRetryStrategy}. Retries
- * operations that are safe to repeat after failures that may pass (see
- * {@link ImgwireRetryReason}), with exponential back-off and jitter, honouring
- * {@code Retry-After} up to {@link ImgwireRetryPolicy#maxDelay()}. When it gives up, the
- * caller gets the last real exception, never Reactor's {@code RetryExhaustedException};
- * the client sets its attempt count. Each back-off wait is an
- * {@code imgwire.client.retries} observation.
+ * The default {@link ImgwireRetryStrategy}. Retries operations that are safe to repeat
+ * after failures that may pass (see {@link ImgwireRetryReason}), with exponential
+ * back-off and jitter, honouring {@code Retry-After} up to
+ * {@link ImgwireRetryPolicy#maxDelay()}. When it gives up, the caller gets the last real
+ * exception, never Reactor's {@code RetryExhaustedException}; the client sets its attempt
+ * count. Each back-off wait is an {@code imgwire.client.retries} observation.
  *
  * @author Imgwire
  */

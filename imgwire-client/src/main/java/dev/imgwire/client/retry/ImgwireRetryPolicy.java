@@ -3,9 +3,9 @@ package dev.imgwire.client.retry;
 import java.time.Duration;
 
 /**
- * How often and how patiently failed requests are repeated. Only operations that are
- * safe to repeat are retried, and only after failures that may pass: 408, 429, 500, 502,
- * 503, 504, lost connections and response timeouts.
+ * How often and how patiently failed requests are repeated. Only operations that are safe
+ * to repeat are retried, and only after failures that may pass: 408, 429, 500, 502, 503,
+ * 504, lost connections and response timeouts.
  *
  * @param enabled whether to retry at all
  * @param maxRetries retries after the first attempt, at least 0

@@ -50,8 +50,8 @@ final class ByteArrayUploadSource extends UploadSource {
 			int chunks = (content.length + CHUNK_SIZE - 1) / CHUNK_SIZE;
 			return Flux.range(0, chunks).map((chunk) -> {
 				int offset = chunk * CHUNK_SIZE;
-				return bufferFactory.wrap(ByteBuffer.wrap(content, offset,
-						Math.min(CHUNK_SIZE, content.length - offset)).slice());
+				return bufferFactory
+					.wrap(ByteBuffer.wrap(content, offset, Math.min(CHUNK_SIZE, content.length - offset)).slice());
 			});
 		});
 	}

@@ -51,9 +51,12 @@ public final class ContentDigest {
 							+ " bytes but the source produced " + read[0] + " bytes");
 				}
 				return HexFormat.of().formatHex(digest.digest());
-			})).onErrorMap((ex) -> !(ex instanceof ImgwireException),
-					(ex) -> new ImgwireUploadException("The upload source could not be read to compute its SHA-256 ("
-							+ ex.getClass().getSimpleName() + ")", ex));
+			}))
+				.onErrorMap((ex) -> !(ex instanceof ImgwireException),
+						(ex) -> new ImgwireUploadException(
+								"The upload source could not be read to compute its SHA-256 ("
+										+ ex.getClass().getSimpleName() + ")",
+								ex));
 		});
 	}
 

@@ -96,14 +96,12 @@ final class DataBufferUploadSource extends UploadSource {
 		if (this.supplier == null) {
 			return Mono.empty();
 		}
-		return Heads.read(content(DefaultDataBufferFactory.sharedInstance),
-				maxBytes);
+		return Heads.read(content(DefaultDataBufferFactory.sharedInstance), maxBytes);
 	}
 
 	@Override
 	public String toString() {
-		return "UploadSource[" + (isReplayable() ? "replayable" : "one-shot") + " buffers, length=" + this.length
-				+ "]";
+		return "UploadSource[" + (isReplayable() ? "replayable" : "one-shot") + " buffers, length=" + this.length + "]";
 	}
 
 }

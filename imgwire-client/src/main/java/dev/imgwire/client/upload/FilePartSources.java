@@ -6,8 +6,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
 
 /**
- * Sources for WebFlux's {@link FilePart}. Kept apart from {@link UploadSource} so that the
- * type is loaded only by {@link UploadSource#fromFilePart}.
+ * Sources for WebFlux's {@link FilePart}. Kept apart from {@link UploadSource} so that
+ * the type is loaded only by {@link UploadSource#fromFilePart}.
  *
  * @author Imgwire
  */

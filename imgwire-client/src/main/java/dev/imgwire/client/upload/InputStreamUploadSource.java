@@ -129,13 +129,13 @@ final class InputStreamUploadSource extends UploadSource {
 	}
 
 	static ImgwireUploadException unreadable(Throwable ex) {
-		return new ImgwireUploadException(
-				"The upload source could not be read (" + ex.getClass().getSimpleName() + ")", ex);
+		return new ImgwireUploadException("The upload source could not be read (" + ex.getClass().getSimpleName() + ")",
+				ex);
 	}
 
 	private static ImgwireUploadException alreadyRead() {
-		return new ImgwireUploadException("The upload source is a one-shot stream that was already read; it cannot be "
-				+ "replayed");
+		return new ImgwireUploadException(
+				"The upload source is a one-shot stream that was already read; it cannot be " + "replayed");
 	}
 
 	@Override

@@ -32,13 +32,12 @@ public final class MimeTypeInference {
 
 	/**
 	 * Infer the type.
-	 * @param source the source; its first bytes are read only when needed, and never
-	 * from a one-shot source that cannot be peeked at
+	 * @param source the source; its first bytes are read only when needed, and never from
+	 * a one-shot source that cannot be peeked at
 	 * @param given the type from the options, if any
 	 * @param fileName the file name, if any
-	 * @return the type; an {@link ImgwireRequestValidationException} on
-	 * {@code mime_type} when it cannot be told, or when the declared type and the
-	 * content disagree
+	 * @return the type; an {@link ImgwireRequestValidationException} on {@code mime_type}
+	 * when it cannot be told, or when the declared type and the content disagree
 	 */
 	public static Mono<SupportedMimeType> infer(UploadSource source, @Nullable SupportedMimeType given,
 			@Nullable String fileName) {
@@ -65,9 +64,9 @@ public final class MimeTypeInference {
 	private static SupportedMimeType confirm(String declared, SupportedMimeType detected) {
 		Optional<SupportedMimeType> claimed = supported(declared);
 		if (claimed.isPresent() && claimed.get() != detected) {
-			throw new ImgwireRequestValidationException("mime_type", "the source declares " + claimed.get().value()
-					+ " but its content is " + detected.value() + "; set the MIME type in the upload options to "
-					+ "upload it anyway");
+			throw new ImgwireRequestValidationException("mime_type",
+					"the source declares " + claimed.get().value() + " but its content is " + detected.value()
+							+ "; set the MIME type in the upload options to " + "upload it anyway");
 		}
 		return detected;
 	}

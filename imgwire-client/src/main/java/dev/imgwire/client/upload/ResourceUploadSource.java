@@ -79,8 +79,8 @@ final class ResourceUploadSource extends UploadSource {
 	}
 
 	private static ImgwireUploadException alreadyRead() {
-		return new ImgwireUploadException("The upload source is an open stream that was already read; it cannot be "
-				+ "replayed");
+		return new ImgwireUploadException(
+				"The upload source is an open stream that was already read; it cannot be " + "replayed");
 	}
 
 	@Override

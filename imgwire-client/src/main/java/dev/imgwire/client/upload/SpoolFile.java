@@ -109,8 +109,8 @@ final class SpoolFile {
 			this.written += count;
 		}
 		catch (IOException ex) {
-			throw new ImgwireUploadException("The upload source could not be spooled to " + this.path.getParent()
-					+ " (" + ex.getClass().getSimpleName() + ")", ex);
+			throw new ImgwireUploadException("The upload source could not be spooled to " + this.path.getParent() + " ("
+					+ ex.getClass().getSimpleName() + ")", ex);
 		}
 		finally {
 			DataBufferUtils.release(buffer);
@@ -124,8 +124,8 @@ final class SpoolFile {
 				this.channel.close();
 			}
 			catch (IOException ex) {
-				throw new ImgwireUploadException("The spool file could not be written completely ("
-						+ ex.getClass().getSimpleName() + ")", ex);
+				throw new ImgwireUploadException(
+						"The spool file could not be written completely (" + ex.getClass().getSimpleName() + ")", ex);
 			}
 		}
 	}

@@ -114,8 +114,8 @@ final class UnknownLengthUploadSource extends UploadSource {
 	}
 
 	private static ImgwireUploadException alreadyRead() {
-		return new ImgwireUploadException("The upload source is a one-shot stream that was already read; it cannot be "
-				+ "replayed");
+		return new ImgwireUploadException(
+				"The upload source is a one-shot stream that was already read; it cannot be " + "replayed");
 	}
 
 	@Override

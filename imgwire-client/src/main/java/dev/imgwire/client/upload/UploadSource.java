@@ -19,20 +19,21 @@ import dev.imgwire.client.error.ImgwireUploadException;
 
 /**
  * The bytes of an upload: where they come from, how many there are, and whether they can
- * be read more than once. Content is read lazily, in chunks of
- * {@value #CHUNK_SIZE} bytes, and never held whole in memory by the client.
+ * be read more than once. Content is read lazily, in chunks of {@value #CHUNK_SIZE}
+ * bytes, and never held whole in memory by the client.
  * <p>
- * Replayable sources (files, byte arrays, most resources, a {@link Supplier} of
- * buffers, a {@link MultipartFile}) can be hashed before the upload and sent again when
- * an upload attempt fails. A one-shot source (a single {@link Flux}, an open stream) can
- * be read once only.
+ * Replayable sources (files, byte arrays, most resources, a {@link Supplier} of buffers,
+ * a {@link MultipartFile}) can be hashed before the upload and sent again when an upload
+ * attempt fails. A one-shot source (a single {@link Flux}, an open stream) can be read
+ * once only.
  * <p>
  * Imgwire needs the length before the bytes. A source of unknown length (a WebFlux
  * {@link FilePart}, an {@link InputStream} or a {@link Flux} without a length) is
- * therefore first written to a temporary spool file, up to the client's spool limit,
- * then uploaded from that file, which is deleted when the upload ends, however it ends.
- * Blocking streams are read on {@link reactor.core.scheduler.Schedulers#boundedElastic()},
- * never on the caller's thread.
+ * therefore first written to a temporary spool file, up to the client's spool limit, then
+ * uploaded from that file, which is deleted when the upload ends, however it ends.
+ * Blocking streams are read on
+ * {@link reactor.core.scheduler.Schedulers#boundedElastic()}, never on the caller's
+ * thread.
  *
  * @author Imgwire
  */
@@ -197,8 +198,7 @@ public abstract sealed class UploadSource permits PathUploadSource, ByteArrayUpl
 	/**
 	 * Check that the source can be read at all. The client calls this before sending
 	 * anything.
-	 * @throws ImgwireRequestValidationException naming {@code source} and the rule
-	 * broken
+	 * @throws ImgwireRequestValidationException naming {@code source} and the rule broken
 	 */
 	public void validate() {
 	}

@@ -11,8 +11,8 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import dev.imgwire.client.error.ImgwireSpoolLimitException;
 
 /**
- * Where sources of unknown length wait while their length is learnt: each is written to
- * a temporary file in {@link #directory()}, at most {@link #maxBytes()} bytes, before the
+ * Where sources of unknown length wait while their length is learnt: each is written to a
+ * temporary file in {@link #directory()}, at most {@link #maxBytes()} bytes, before the
  * image record is created, then uploaded from that file. The file is deleted when the
  * upload completes, fails or is cancelled. Sources of known length pass through
  * untouched.
@@ -61,8 +61,8 @@ public final class UploadSpool {
 	}
 
 	/**
-	 * Run an upload from a source of known length: the source itself, or, for a source
-	 * of unknown length, the spool file it was written to. A source over the limit fails
+	 * Run an upload from a source of known length: the source itself, or, for a source of
+	 * unknown length, the spool file it was written to. A source over the limit fails
 	 * with an {@link ImgwireSpoolLimitException} before {@code upload} is called.
 	 * @param <T> the upload's result
 	 * @param source the source

@@ -1,6 +1,6 @@
 /**
- * What an upload reads from ({@link UploadSource}), how it is described ({@link
- * UploadOptions}), and how its type and digest are worked out.
+ * What an upload reads from ({@link UploadSource}), how it is described
+ * ({@link UploadOptions}), and how its type and digest are worked out.
  */
 @NullMarked
 package dev.imgwire.client.upload;

@@ -22,9 +22,9 @@ import dev.imgwire.client.model.UploadViaUrlRequest;
 import dev.imgwire.client.upload.UploadOptions;
 
 /**
- * Checks requests against the API's documented constraints before anything is sent.
- * Each failure is an {@link ImgwireRequestValidationException} naming the field (in wire
- * form) and the rule.
+ * Checks requests against the API's documented constraints before anything is sent. Each
+ * failure is an {@link ImgwireRequestValidationException} naming the field (in wire form)
+ * and the rule.
  * <p>
  * Longer than most classes: one small check per constrained field of the API, kept
  * together so that every rule and its message read alike.
@@ -211,7 +211,8 @@ public final class RequestValidator {
 		if (value.isBlank()) {
 			throw invalid(field, "must not be blank");
 		}
-		// UUID.fromString accepts forms such as "1-1-1-1-1"; the API wants the canonical one.
+		// UUID.fromString accepts forms such as "1-1-1-1-1"; the API wants the canonical
+		// one.
 		if (!isCanonicalUuid(value)) {
 			throw invalid(field, "must be a UUID");
 		}

@@ -25,8 +25,8 @@ final class CdnTestImages {
 	static Image image(String cdnUrl, int width, int height) {
 		OffsetDateTime created = OffsetDateTime.parse("2026-05-01T12:00:00Z");
 		return new Image(UUID.fromString("00000000-0000-0000-0000-00000000ca75"), null, null, "cat.png", null,
-				ImageStatus.READY, cdnUrl, SupportedMimeType.PNG, false, true, null, null, "png", width, height, 123_456L,
-				Map.of(), Map.of(), created, created, null, null);
+				ImageStatus.READY, cdnUrl, SupportedMimeType.PNG, false, true, null, null, "png", width, height,
+				123_456L, Map.of(), Map.of(), created, created, null, null);
 	}
 
 }

@@ -30,8 +30,9 @@ class CompactJsonTests {
 
 	@Test
 	void integralNumbersHaveNoFractionalPart() {
-		assertThat(CompactJson.write(List.of(2.0, 2.5f, 7L, new BigDecimal("1.50"), new BigDecimal("1E+3"),
-				BigInteger.TEN, 1e20, -0.0))).isEqualTo("[2,2.5,7,1.5,1000,10,100000000000000000000,0]");
+		assertThat(CompactJson
+			.write(List.of(2.0, 2.5f, 7L, new BigDecimal("1.50"), new BigDecimal("1E+3"), BigInteger.TEN, 1e20, -0.0)))
+			.isEqualTo("[2,2.5,7,1.5,1000,10,100000000000000000000,0]");
 	}
 
 	@Test

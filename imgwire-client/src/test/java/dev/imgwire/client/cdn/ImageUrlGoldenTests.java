@@ -25,10 +25,9 @@ class ImageUrlGoldenTests {
 	class OfficialSdkExamples {
 
 		static Stream<Example> examples() {
-			return Stream.of(
-					new Example("preset with aliases", EXAMPLE, "thumbnail",
-							params("bg", "#ffffff", "h", 150, "rot", 90, "w", 150),
-							"https://cdn.imgwire.dev/example@thumbnail?background=ffffff&height=150&rotate=90&width=150"),
+			return Stream.of(new Example("preset with aliases", EXAMPLE, "thumbnail",
+					params("bg", "#ffffff", "h", 150, "rot", 90, "w", 150),
+					"https://cdn.imgwire.dev/example@thumbnail?background=ffffff&height=150&rotate=90&width=150"),
 					new Example("booleans", EXAMPLE, null, params("enlarge", false, "strip_metadata", true),
 							"https://cdn.imgwire.dev/example?enlarge=false&strip_metadata=true"),
 					new Example("encoding", EXAMPLE, null,
@@ -45,8 +44,8 @@ class ImageUrlGoldenTests {
 									"southeast:-24:-24:0.85", "format", "webp"),
 							"https://cdn.imgwire.dev/example?format=webp&watermark_position=southeast%3A-24%3A-24%3A0.85"
 									+ "&watermark_url=aHR0cHM6Ly9leGFtcGxlLmNvbS9sb2dvLnBuZw%3D%3D"),
-					new Example("preset with auto format and quality", "https://cdn.imgwire.dev/org/env/image", "medium",
-							params("format", "auto", "quality", "auto"),
+					new Example("preset with auto format and quality", "https://cdn.imgwire.dev/org/env/image",
+							"medium", params("format", "auto", "quality", "auto"),
 							"https://cdn.imgwire.dev/org/env/image@medium?format=auto&quality=auto"));
 		}
 
@@ -85,9 +84,9 @@ class ImageUrlGoldenTests {
 					new Example("already encoded watermark url", base, null,
 							params("watermark_url", "aHR0cHM6Ly9leGFtcGxlLmNvbS9sb2dvLnBuZw=="),
 							base + "?watermark_url=aHR0cHM6Ly9leGFtcGxlLmNvbS9sb2dvLnBuZw%3D%3D"),
-					new Example("duotone object, keys sorted", base, null,
-							params("duotone", Map.of("shadowColor", "#0b1f5e", "highlightColor", "#ff2a2a")),
-							base + "?duotone=%7B%22highlightColor%22%3A%22%23ff2a2a%22%2C%22shadowColor%22%3A%22%230b1f5e%22%7D"));
+					new Example("duotone object, keys sorted", base, null, params("duotone", Map
+						.of("shadowColor", "#0b1f5e", "highlightColor", "#ff2a2a")), base
+								+ "?duotone=%7B%22highlightColor%22%3A%22%23ff2a2a%22%2C%22shadowColor%22%3A%22%230b1f5e%22%7D"));
 		}
 
 		@ParameterizedTest(name = "{0}")
@@ -106,8 +105,7 @@ class ImageUrlGoldenTests {
 		return params;
 	}
 
-	record Example(String title, String cdnUrl, @Nullable String preset, Map<String, Object> params,
-			String expected) {
+	record Example(String title, String cdnUrl, @Nullable String preset, Map<String, Object> params, String expected) {
 
 		String build() {
 			ImageUrl url = ImageUrl.of(this.cdnUrl);

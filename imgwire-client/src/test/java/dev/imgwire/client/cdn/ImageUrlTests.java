@@ -75,14 +75,16 @@ class ImageUrlTests {
 				"mailto:cat@imgwire.dev" })
 		void anythingButAnAbsoluteHttpUrlIsRejected(String cdnUrl) {
 			assertThatIllegalArgumentException().isThrownBy(() -> ImageUrl.of(cdnUrl))
-				.withMessage("cdnUrl: \"" + cdnUrl + "\" is not an absolute http or https URL; must be an image's cdn_url");
+				.withMessage(
+						"cdnUrl: \"" + cdnUrl + "\" is not an absolute http or https URL; must be an image's cdn_url");
 		}
 
 		@Test
 		void anUnparsableUrlIsRejectedWithTheReason() {
 			assertThatIllegalArgumentException().isThrownBy(() -> ImageUrl.of("https://cdn.imgwire.dev/a cat"))
-				.withMessage("cdnUrl: \"https://cdn.imgwire.dev/a cat\" is not a valid URI (Illegal character in path); "
-						+ "must be an absolute http or https URL");
+				.withMessage(
+						"cdnUrl: \"https://cdn.imgwire.dev/a cat\" is not a valid URI (Illegal character in path); "
+								+ "must be an absolute http or https URL");
 		}
 
 		@Test
@@ -132,7 +134,8 @@ class ImageUrlTests {
 		}
 
 		@ParameterizedTest
-		@ValueSource(strings = { "https://cdn.imgwire.dev", "https://cdn.imgwire.dev/", "https://cdn.imgwire.dev/org/" })
+		@ValueSource(
+				strings = { "https://cdn.imgwire.dev", "https://cdn.imgwire.dev/", "https://cdn.imgwire.dev/org/" })
 		void aUrlWithoutALastPathSegmentTakesNoPreset(String cdnUrl) {
 			assertThatIllegalArgumentException().isThrownBy(() -> ImageUrl.of(cdnUrl).preset(Preset.SMALL))
 				.withMessageEndingWith("has no last path segment to append @small to");
@@ -157,9 +160,12 @@ class ImageUrlTests {
 
 		@Test
 		void parametersAreSortedByCanonicalNameWhateverTheOrderTheyWereSetIn() {
-			ImageUrl url = ImageUrl.of(CDN_URL).param("z", 2).param("mw", 100).param("min_height", 50).param("bg", "fff");
-			assertThat(url.toUriString())
-				.isEqualTo(CDN_URL + "?background=fff&min-height=50&min-width=100&zoom=2");
+			ImageUrl url = ImageUrl.of(CDN_URL)
+				.param("z", 2)
+				.param("mw", 100)
+				.param("min_height", 50)
+				.param("bg", "fff");
+			assertThat(url.toUriString()).isEqualTo(CDN_URL + "?background=fff&min-height=50&min-width=100&zoom=2");
 			assertThat(url.parameters()).containsExactly(entry("background", "fff"), entry("min-height", "50"),
 					entry("min-width", "100"), entry("zoom", "2"));
 		}
@@ -202,13 +208,15 @@ class ImageUrlTests {
 		void twoAliasesOfOneParameterAreRejected() {
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> ImageUrl.of(CDN_URL).param("f", "webp").param("ext", "png"))
-				.withMessage("format (given as \"ext\"): already set to \"webp\" as \"f\"; a parameter may appear once, "
-						+ "under one name");
+				.withMessage(
+						"format (given as \"ext\"): already set to \"webp\" as \"f\"; a parameter may appear once, "
+								+ "under one name");
 		}
 
 		@Test
 		void anAliasAndTheCanonicalNameAreRejected() {
-			assertThatIllegalArgumentException().isThrownBy(() -> ImageUrl.of(CDN_URL).param("w", 100).param("width", 200))
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> ImageUrl.of(CDN_URL).param("w", 100).param("width", 200))
 				.withMessage("width: already set to \"100\" as \"w\"; a parameter may appear once, under one name");
 		}
 
@@ -260,12 +268,13 @@ class ImageUrlTests {
 					typed("qualityAuto()", ImageUrl::qualityAuto, "quality=auto"),
 					typed("format(JPG)", (url) -> url.format(Format.JPG), "format=jpg"),
 					typed("format(TIFF)", (url) -> url.format(Format.TIFF), "format=tiff"),
-					typed("resizingType(INSIDE)", (url) -> url.resizingType(ResizingType.INSIDE), "resizing_type=inside"),
+					typed("resizingType(INSIDE)", (url) -> url.resizingType(ResizingType.INSIDE),
+							"resizing_type=inside"),
 					typed("gravity(SOUTHWEST)", (url) -> url.gravity(Gravity.SOUTHWEST), "gravity=southwest"),
-					typed("dpr(1.5)", (url) -> url.dpr(1.5), "dpr=1.5"),
-					typed("dpr(2)", (url) -> url.dpr(2), "dpr=2"),
+					typed("dpr(1.5)", (url) -> url.dpr(1.5), "dpr=1.5"), typed("dpr(2)", (url) -> url.dpr(2), "dpr=2"),
 					typed("crop(400, 300)", (url) -> url.crop(400, 300), "crop=400%3A300%3Ace"),
-					typed("crop(400, 300, NORTH)", (url) -> url.crop(400, 300, Gravity.NORTH), "crop=400%3A300%3Anorth"),
+					typed("crop(400, 300, NORTH)", (url) -> url.crop(400, 300, Gravity.NORTH),
+							"crop=400%3A300%3Anorth"),
 					typed("crop(10, 20, 400, 300)", (url) -> url.crop(10, 20, 400, 300), "crop=10%3A20%3A400%3A300"),
 					typed("blur(2.5)", (url) -> url.blur(2.5), "blur=2.5"),
 					typed("blur()", ImageUrl::blur, "blur=true"),

@@ -119,7 +119,8 @@ class ImgTagTests {
 
 		@Test
 		void nullsAndInvalidDimensionsAreRejected() {
-			assertThatIllegalArgumentException().isThrownBy(() -> ImgTag.of(URL, null)).withMessage("alt: must not be null");
+			assertThatIllegalArgumentException().isThrownBy(() -> ImgTag.of(URL, null))
+				.withMessage("alt: must not be null");
 			assertThatIllegalArgumentException().isThrownBy(() -> ImgTag.of(URL, "").dimensions(0, 10))
 				.withMessage("dimensions: 0x10 is out of range; width and height must be at least 1");
 		}

@@ -26,8 +26,8 @@ class SrcsetTests {
 		@Test
 		void oneUrlPerWidthWithAWidthDescriptor() {
 			Srcset srcset = Srcset.ofWidths(WEBP, List.of(320, 640));
-			assertThat(srcset.value()).isEqualTo(CDN_URL + "?format=webp&width=320 320w, " + CDN_URL
-					+ "?format=webp&width=640 640w");
+			assertThat(srcset.value())
+				.isEqualTo(CDN_URL + "?format=webp&width=320 320w, " + CDN_URL + "?format=webp&width=640 640w");
 			assertThat(srcset.usesWidths()).isTrue();
 			assertThat(srcset).hasToString(srcset.value());
 		}
@@ -40,8 +40,10 @@ class SrcsetTests {
 
 		@Test
 		void aRangeIncludesItsMaximumEvenOffTheSteps() {
-			assertThat(descriptors(Srcset.ofWidths(WEBP, 320, 1280, 320))).containsExactly("320w", "640w", "960w", "1280w");
-			assertThat(descriptors(Srcset.ofWidths(WEBP, 300, 1000, 300))).containsExactly("300w", "600w", "900w", "1000w");
+			assertThat(descriptors(Srcset.ofWidths(WEBP, 320, 1280, 320))).containsExactly("320w", "640w", "960w",
+					"1280w");
+			assertThat(descriptors(Srcset.ofWidths(WEBP, 300, 1000, 300))).containsExactly("300w", "600w", "900w",
+					"1000w");
 			assertThat(descriptors(Srcset.ofWidths(WEBP, 500, 500, 100))).containsExactly("500w");
 		}
 
@@ -95,13 +97,15 @@ class SrcsetTests {
 			assertThatIllegalArgumentException().isThrownBy(() -> Srcset.ofWidths(WEBP, 100, 200, 0))
 				.withMessageContaining("is not a range");
 			assertThatIllegalArgumentException().isThrownBy(() -> Srcset.ofWidths(WEBP, 1, 8192, 100))
-				.withMessage("widths: min 1, max 8192, step 100 gives 83 widths; must give at most 64, so use a larger step");
+				.withMessage(
+						"widths: min 1, max 8192, step 100 gives 83 widths; must give at most 64, so use a larger step");
 		}
 
 		@Test
 		void aBuilderThatAlreadySetsAWidthIsRejected() {
 			assertThatIllegalArgumentException().isThrownBy(() -> Srcset.ofWidths(WEBP.width(800), List.of(320)))
-				.withMessage("srcset: the builder already sets width=800; a width srcset sets the width of each candidate");
+				.withMessage(
+						"srcset: the builder already sets width=800; a width srcset sets the width of each candidate");
 		}
 
 	}
@@ -121,14 +125,16 @@ class SrcsetTests {
 		@Test
 		void fractionalDensitiesAreWrittenPlainly() {
 			assertThat(descriptors(Srcset.ofDensities(WEBP, List.of(1, 1.5, 2.0)))).containsExactly("1x", "1.5x", "2x");
-			assertThat(Srcset.ofDensities(WEBP, List.of(1.5)).fallbackUrl()).isEqualTo(CDN_URL + "?dpr=1.5&format=webp");
+			assertThat(Srcset.ofDensities(WEBP, List.of(1.5)).fallbackUrl())
+				.isEqualTo(CDN_URL + "?dpr=1.5&format=webp");
 		}
 
 		@Test
 		void densitiesNeedingMorePixelsThanTheImageHasAreLeftOut() {
 			ImageUrl url = ImageUrl.of(image(1000, 750)).width(400);
 			assertThat(descriptors(Srcset.ofDensities(url))).containsExactly("1x", "2x");
-			assertThat(descriptors(Srcset.ofDensities(ImageUrl.of(image(1000, 750))))).containsExactly("1x", "2x", "3x");
+			assertThat(descriptors(Srcset.ofDensities(ImageUrl.of(image(1000, 750))))).containsExactly("1x", "2x",
+					"3x");
 			assertThatIllegalArgumentException().isThrownBy(() -> Srcset.ofDensities(url, List.of(3, 4)))
 				.withMessage("densities: [3, 4] all need more pixels than the source's 1000 at width=400; include 1");
 		}

@@ -94,14 +94,16 @@ class TransformationParameterTests {
 		@Test
 		void anUnknownNameIsRejectedWithTheListOfNames() {
 			assertThatIllegalArgumentException().isThrownBy(() -> TransformationParameter.fromName("size"))
-				.withMessageStartingWith("\"size\" is not a transformation parameter; must be one of adjust, background,")
+				.withMessageStartingWith(
+						"\"size\" is not a transformation parameter; must be one of adjust, background,")
 				.withMessageEndingWith("width, zoom, or one of their aliases");
 		}
 
 		@Test
 		void namesAreExactAndTheMessageSaysWhichNameWasMeant() {
 			assertThatIllegalArgumentException().isThrownBy(() -> TransformationParameter.fromName("Width"))
-				.withMessage("\"Width\" is not a transformation parameter; names are exact and lower case: use \"width\"");
+				.withMessage(
+						"\"Width\" is not a transformation parameter; names are exact and lower case: use \"width\"");
 		}
 
 		@Test

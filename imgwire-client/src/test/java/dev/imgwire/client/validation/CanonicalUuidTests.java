@@ -36,8 +36,7 @@ class CanonicalUuidTests {
 				}
 			}
 			String value = text.toString();
-			assertThat(RequestValidator.isCanonicalUuid(value)).as(value)
-				.isEqualTo(CANONICAL.matcher(value).matches());
+			assertThat(RequestValidator.isCanonicalUuid(value)).as(value).isEqualTo(CANONICAL.matcher(value).matches());
 		}
 	}
 

@@ -13,9 +13,9 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Transformed variants of stored images: from the cache, or transformed on two threads
- * of their own, never on the event loop. Two threads bound both the CPU and the memory
- * that transformations take at once; more requests queue.
+ * Transformed variants of stored images: from the cache, or transformed on two threads of
+ * their own, never on the event loop. Two threads bound both the CPU and the memory that
+ * transformations take at once; more requests queue.
  *
  * @author imgwire
  */

@@ -23,7 +23,8 @@ record Geometry(int width, int height, Region source, Region target) {
 	 * @param originalHeight the original's height
 	 * @param maxPixels the largest output allowed
 	 * @return the geometry
-	 * @throws InvalidTransformationException when the output would have more than {@code maxPixels}
+	 * @throws InvalidTransformationException when the output would have more than
+	 * {@code maxPixels}
 	 */
 	static Geometry of(TransformationPlan plan, int originalWidth, int originalHeight, long maxPixels) {
 		Region whole = new Region(0, 0, originalWidth, originalHeight);
@@ -33,8 +34,7 @@ record Geometry(int width, int height, Region source, Region target) {
 		Long boxWidth = (plan.width() != null) ? scaled(plan.width(), plan.dpr()) : null;
 		Long boxHeight = (plan.height() != null) ? scaled(plan.height(), plan.dpr()) : null;
 		if (boxWidth == null || boxHeight == null) {
-			double scale = (boxWidth != null) ? (double) boxWidth / originalWidth
-					: (double) boxHeight / originalHeight;
+			double scale = (boxWidth != null) ? (double) boxWidth / originalWidth : (double) boxHeight / originalHeight;
 			if (plan.resizingType() == ResizingType.INSIDE && scale >= 1) {
 				return new Geometry(originalWidth, originalHeight, whole, whole);
 			}
@@ -81,7 +81,8 @@ record Geometry(int width, int height, Region source, Region target) {
 	 * @param width the original's width
 	 * @param height the original's height
 	 * @param maxPixels the limit
-	 * @throws InvalidTransformationException when the original has more than {@code maxPixels}
+	 * @throws InvalidTransformationException when the original has more than
+	 * {@code maxPixels}
 	 */
 	static void checkOriginal(int width, int height, long maxPixels) {
 		if ((long) width * height > maxPixels) {

@@ -2,8 +2,8 @@ package dev.imgwire.emulator.cdn;
 
 /**
  * A CDN request the real CDN would reject: an unknown preset, a duplicate parameter, a
- * value out of its rule, or an image too large to transform. The HTTP side renders it
- * as a 400.
+ * value out of its rule, or an image too large to transform. The HTTP side renders it as
+ * a 400.
  *
  * @author imgwire
  */

@@ -56,7 +56,8 @@ enum OutputFormat {
 
 	/**
 	 * The output for a canonical {@code format} value.
-	 * @param value {@code jpg}, {@code png}, ... as normalised by {@link ValueRule#FORMAT}
+	 * @param value {@code jpg}, {@code png}, ... as normalised by
+	 * {@link ValueRule#FORMAT}
 	 * @return the format, or empty for {@code auto}, {@code webp} and {@code avif}, which
 	 * the emulator cannot write
 	 */

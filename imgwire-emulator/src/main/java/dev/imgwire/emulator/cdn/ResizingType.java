@@ -3,10 +3,10 @@ package dev.imgwire.emulator.cdn;
 import java.util.Optional;
 
 /**
- * How an image is fitted into the box that {@code width} and {@code height} describe:
- * the {@code resizing_type} parameter. With one side given, the other follows the
- * image's aspect ratio and every type scales proportionally; only {@link #INSIDE} then
- * differs, by never enlarging.
+ * How an image is fitted into the box that {@code width} and {@code height} describe: the
+ * {@code resizing_type} parameter. With one side given, the other follows the image's
+ * aspect ratio and every type scales proportionally; only {@link #INSIDE} then differs,
+ * by never enlarging.
  *
  * @author imgwire
  */
@@ -37,8 +37,8 @@ enum ResizingType {
 	INSIDE("inside"),
 
 	/**
-	 * {@code outside}: scale to cover the box, keeping the aspect ratio, without cropping.
-	 * The result can be larger than the box on one side.
+	 * {@code outside}: scale to cover the box, keeping the aspect ratio, without
+	 * cropping. The result can be larger than the box on one side.
 	 */
 	OUTSIDE("outside");
 

@@ -12,8 +12,8 @@ import java.util.TreeSet;
 import dev.imgwire.emulator.state.ImageFormat;
 
 /**
- * What a CDN URL asks for: an optional preset and checked transformation parameters,
- * by canonical name. Parsing rejects what the CDN rejects with an
+ * What a CDN URL asks for: an optional preset and checked transformation parameters, by
+ * canonical name. Parsing rejects what the CDN rejects with an
  * {@link InvalidTransformationException}: an unknown preset, a parameter given twice
  * (under one name or two aliases), and a value that breaks its parameter's rule. Query
  * parameters that are no transformation parameter at all, such as a cache buster
@@ -49,8 +49,8 @@ public final class TransformationRequest {
 		Preset preset = null;
 		if (presetName != null) {
 			preset = Preset.named(presetName)
-				.orElseThrow(() -> invalid("Unknown preset " + quote("@" + presetName) + "; must be one of "
-						+ Preset.names()));
+				.orElseThrow(() -> invalid(
+						"Unknown preset " + quote("@" + presetName) + "; must be one of " + Preset.names()));
 		}
 		Map<CdnParameter, String> givenAs = new EnumMap<>(CdnParameter.class);
 		Map<CdnParameter, String> rawValues = new EnumMap<>(CdnParameter.class);
@@ -70,8 +70,8 @@ public final class TransformationRequest {
 			}
 			String previous = givenAs.put(parameter, name);
 			if (previous != null) {
-				throw invalid("Duplicate transformation rule: " + canonical + " (given as " + previous + " and "
-						+ name + ")");
+				throw invalid("Duplicate transformation rule: " + canonical + " (given as " + previous + " and " + name
+						+ ")");
 			}
 			rawValues.put(parameter, entry.getValue().get(0));
 		}
@@ -92,8 +92,8 @@ public final class TransformationRequest {
 	}
 
 	/**
-	 * Whether the request names a preset or a transformation parameter, which is what
-	 * the metrics count as a transformation.
+	 * Whether the request names a preset or a transformation parameter, which is what the
+	 * metrics count as a transformation.
 	 * @return whether a transformation was asked for
 	 */
 	public boolean asksForTransformation() {
@@ -154,9 +154,8 @@ public final class TransformationRequest {
 		key.append("&quality=").append((quality != null) ? quality : "");
 		key.append("&resizing_type=").append(resizingType.value());
 		key.append("&width=").append((width != null) ? width : "");
-		return new TransformationPlan(transforms, resizes, width, height,
-				(dpr != null) ? Double.parseDouble(dpr) : 1.0, resizingType, output, quality,
-				Collections.unmodifiableSortedSet(ignored), key.toString());
+		return new TransformationPlan(transforms, resizes, width, height, (dpr != null) ? Double.parseDouble(dpr) : 1.0,
+				resizingType, output, quality, Collections.unmodifiableSortedSet(ignored), key.toString());
 	}
 
 	private Integer integer(CdnParameter parameter) {

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What a transformation parameter's value must look like, as the emulator checks it.
- * Each rule returns the value in canonical form (tokens in lower case, numbers without
+ * What a transformation parameter's value must look like, as the emulator checks it. Each
+ * rule returns the value in canonical form (tokens in lower case, numbers without
  * trailing zeros) or throws {@link InvalidValueException} saying what is wrong.
  * Surrounding spaces are ignored.
  *
@@ -89,7 +89,8 @@ enum ValueRule {
 	RESIZING_TYPE("one of cover, contain, fill, inside, outside, or the legacy fit, fill-down, auto, force") {
 		@Override
 		String check(String value) {
-			return ResizingType.named(lower(value)).orElseThrow(() -> new InvalidValueException("is not allowed"))
+			return ResizingType.named(lower(value))
+				.orElseThrow(() -> new InvalidValueException("is not allowed"))
 				.value();
 		}
 	},

@@ -10,12 +10,12 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * Transformed variants, least recently used first out, bounded by the sum of their
- * bytes. A variant larger than the whole bound is not kept.
+ * Transformed variants, least recently used first out, bounded by the sum of their bytes.
+ * A variant larger than the whole bound is not kept.
  * <p>
- * An image's bytes never change, so entries never go stale while the image lives; once
- * it is deleted the CDN answers 404 before looking here, and its variants are dropped
- * the next time a variant is stored ({@link #put}'s {@code live} test).
+ * An image's bytes never change, so entries never go stale while the image lives; once it
+ * is deleted the CDN answers 404 before looking here, and its variants are dropped the
+ * next time a variant is stored ({@link #put}'s {@code live} test).
  *
  * @author imgwire
  */

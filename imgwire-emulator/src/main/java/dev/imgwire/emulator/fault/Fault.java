@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * One kind of misbehaviour. Faults that replace the operation ({@link Respond},
- * {@link Stall}, {@link ResetConnection}) act before it runs; the others let the operation
- * change state first and then damage the response.
+ * {@link Stall}, {@link ResetConnection}) act before it runs; the others let the
+ * operation change state first and then damage the response.
  *
  * @author imgwire
  */

@@ -30,8 +30,8 @@ public final class FaultPlan {
 	}
 
 	/**
-	 * Answer with {@code status} and the body
-	 * {@code {"detail":"Injected fault","error_type":"InjectedFault"}}.
+	 * Answer with {@code status} and the body {@code {"detail":"Injected
+	 * fault","error_type":"InjectedFault"}}.
 	 * @param status the HTTP status
 	 * @return the faults, for chaining
 	 */
@@ -40,8 +40,8 @@ public final class FaultPlan {
 	}
 
 	/**
-	 * Like {@link #respondWith(int)}, plus {@code Retry-After} in whole seconds, rounded up
-	 * so that a sub-second delay is not announced as "retry now".
+	 * Like {@link #respondWith(int)}, plus {@code Retry-After} in whole seconds, rounded
+	 * up so that a sub-second delay is not announced as "retry now".
 	 * @param status the HTTP status
 	 * @param retryAfter the delay to announce
 	 * @return the faults, for chaining
@@ -55,8 +55,8 @@ public final class FaultPlan {
 	}
 
 	/**
-	 * Like {@link #respondWith(int)}, with a raw {@code Retry-After} value such as an HTTP
-	 * date or garbage.
+	 * Like {@link #respondWith(int)}, with a raw {@code Retry-After} value such as an
+	 * HTTP date or garbage.
 	 * @param status the HTTP status
 	 * @param retryAfterHeaderValue the header value, sent as given
 	 * @return the faults, for chaining
@@ -122,10 +122,10 @@ public final class FaultPlan {
 
 	/**
 	 * Run the operation, then answer normally except that the body drips: status and
-	 * headers (with the full {@code Content-Length}) go out at once, the body {@code bytes}
-	 * at a time with {@code interval} between pieces, the first piece right away. A
-	 * 100-byte body dripped 10 bytes per second takes nine seconds, so a client can prove
-	 * that its deadline covers the whole answer, not just the headers.
+	 * headers (with the full {@code Content-Length}) go out at once, the body
+	 * {@code bytes} at a time with {@code interval} between pieces, the first piece right
+	 * away. A 100-byte body dripped 10 bytes per second takes nine seconds, so a client
+	 * can prove that its deadline covers the whole answer, not just the headers.
 	 * @param bytes how many body bytes to send at a time, at least 1
 	 * @param interval the pause between pieces, positive
 	 * @return the faults, for chaining

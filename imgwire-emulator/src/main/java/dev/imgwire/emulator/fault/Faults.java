@@ -6,6 +6,7 @@ import dev.imgwire.emulator.EmulatorOperation;
  * Fault injection for one emulator. The next {@code count} requests of an operation get
  * the fault; afterwards the operation behaves normally again. Faults registered for the
  * same operation are served in registration order. Thread-safe.
+ *
  * <pre class="code">
  * emulator.faults().next(EmulatorOperation.STANDARD_UPLOAD, 2).respondWith(503, Duration.ofSeconds(1));
  * </pre>
@@ -17,7 +18,8 @@ public final class Faults {
 	private final FaultQueue queue;
 
 	/**
-	 * Create the fault API over a queue; obtain one from {@code ImgwireEmulator.faults()}.
+	 * Create the fault API over a queue; obtain one from
+	 * {@code ImgwireEmulator.faults()}.
 	 * @param queue the queue the routes consume
 	 */
 	public Faults(FaultQueue queue) {

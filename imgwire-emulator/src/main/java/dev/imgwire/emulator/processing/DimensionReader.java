@@ -27,8 +27,8 @@ public final class DimensionReader {
 	}
 
 	/**
-	 * Whether this reader understands the format's header; for those formats an unreadable
-	 * header means a corrupt image.
+	 * Whether this reader understands the format's header; for those formats an
+	 * unreadable header means a corrupt image.
 	 * @param format the format
 	 * @return whether dimensions can be read
 	 */
@@ -170,7 +170,8 @@ public final class DimensionReader {
 	}
 
 	private static int unsignedInt24(ByteBuffer buffer, int index) {
-		return (buffer.get(index) & 0xFF) | ((buffer.get(index + 1) & 0xFF) << 8) | ((buffer.get(index + 2) & 0xFF) << 16);
+		return (buffer.get(index) & 0xFF) | ((buffer.get(index + 1) & 0xFF) << 8)
+				| ((buffer.get(index + 2) & 0xFF) << 16);
 	}
 
 }

@@ -101,8 +101,8 @@ public final class DownloadArchiver {
 		}
 		catch (IOException | RuntimeException ex) {
 			// Expected when an image is deleted meanwhile: a warning, no stack trace.
-			logger.log(System.Logger.Level.WARNING, "Download job " + jobId + " failed: could not build its archive: "
-					+ ex);
+			logger.log(System.Logger.Level.WARNING,
+					"Download job " + jobId + " failed: could not build its archive: " + ex);
 			this.store.blobs().discard(archive);
 			return false;
 		}

@@ -16,8 +16,8 @@ import reactor.core.scheduler.Schedulers;
  * Runs processing off the event loop, after the configured processing delay.
  * <p>
  * With no delay the work finishes before the returned {@link Mono} completes, so the
- * response that triggered it goes out after the new state is visible: a client that
- * polls right after an upload sees READY on its first read, no sleeping needed.
+ * response that triggered it goes out after the new state is visible: a client that polls
+ * right after an upload sees READY on its first read, no sleeping needed.
  *
  * @author imgwire
  */

@@ -64,8 +64,9 @@ public final class RemoteImageFetcher {
 
 	public Mono<FetchedImage> fetch(URI url, BlobStorage blobs, long maxBytes) {
 		return checkHost(url).then(download(url, blobs, maxBytes))
-			.timeout(this.timeout, Mono.error(() -> new UrlFetchException(
-					"Fetching " + url + " timed out after " + this.timeout.toMillis() + " ms")))
+			.timeout(this.timeout,
+					Mono.error(() -> new UrlFetchException(
+							"Fetching " + url + " timed out after " + this.timeout.toMillis() + " ms")))
 			.onErrorMap((ex) -> !(ex instanceof UrlFetchException), (ex) -> translate(url, ex, maxBytes));
 	}
 
@@ -86,10 +87,11 @@ public final class RemoteImageFetcher {
 				return Mono.error(tooLarge(url, maxBytes));
 			}
 			String contentType = response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE);
-			return Mono.using(() -> blobs.openDownload(maxBytes),
-					(BlobWriter writer) -> body.doOnNext((chunk) -> Chunks.append(writer, chunk))
-						.then(Mono.fromCallable(writer::finish)),
-					Chunks::closeQuietly)
+			return Mono
+				.using(() -> blobs.openDownload(maxBytes),
+						(BlobWriter writer) -> body.doOnNext((chunk) -> Chunks.append(writer, chunk))
+							.then(Mono.fromCallable(writer::finish)),
+						Chunks::closeQuietly)
 				.map((blob) -> new FetchedImage(blob, contentType));
 		}).single();
 	}

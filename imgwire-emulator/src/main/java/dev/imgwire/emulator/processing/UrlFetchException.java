@@ -1,7 +1,8 @@
 package dev.imgwire.emulator.processing;
 
 /**
- * Fetching an image for {@code upload_via_url} failed; the message is shown to the client.
+ * Fetching an image for {@code upload_via_url} failed; the message is shown to the
+ * client.
  *
  * @author imgwire
  */

@@ -28,8 +28,8 @@ import dev.imgwire.emulator.state.ImageStatus;
 
 /**
  * {@code GET <cdn_url>[@preset][?params]}: the original bytes, or a variant transformed
- * by preset and parameters (see {@link TransformationRequest} for what is rejected with
- * a 400 {@value #INVALID}, and {@link TransformationPlan} for what is applied).
+ * by preset and parameters (see {@link TransformationRequest} for what is rejected with a
+ * 400 {@value #INVALID}, and {@link TransformationPlan} for what is applied).
  * Quarantined, pending and deleted images are not delivered.
  * <p>
  * Responses carry {@code Cache-Control: public, max-age=31536000, immutable}, since the
@@ -196,8 +196,8 @@ final class CdnHandler implements RouteHandler {
 	}
 
 	/**
-	 * The HTTP meaning of what the transformation side signals; anything else is left
-	 * to the central error handling.
+	 * The HTTP meaning of what the transformation side signals; anything else is left to
+	 * the central error handling.
 	 */
 	private static Throwable translate(Throwable ex) {
 		if (ex instanceof InvalidTransformationException) {

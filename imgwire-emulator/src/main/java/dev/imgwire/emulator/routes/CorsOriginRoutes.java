@@ -72,9 +72,7 @@ final class CorsOriginRoutes {
 	}
 
 	private Mono<HttpReply> create(ApiRequest request) {
-		return request.exchange()
-			.jsonBody()
-			.map((body) -> json(this.origins.create(pattern(body), this.store.now())));
+		return request.exchange().jsonBody().map((body) -> json(this.origins.create(pattern(body), this.store.now())));
 	}
 
 	private Mono<HttpReply> retrieve(ApiRequest request) {
@@ -83,16 +81,16 @@ final class CorsOriginRoutes {
 	}
 
 	/**
-	 * {@code PATCH /api/v1/cors_origins/{cors_origin_id}}: {@code pattern} is required, as
-	 * in {@code CorsOriginUpdateSchema}. The body is validated before the id is looked up,
-	 * as FastAPI validates a request before its handler runs.
+	 * {@code PATCH /api/v1/cors_origins/{cors_origin_id}}: {@code pattern} is required,
+	 * as in {@code CorsOriginUpdateSchema}. The body is validated before the id is looked
+	 * up, as FastAPI validates a request before its handler runs.
 	 */
 	private Mono<HttpReply> update(ApiRequest request) {
 		UUID id = request.uuidPathVariable("cors_origin_id");
 		return request.exchange()
 			.jsonBody()
-			.map((body) -> json(this.origins.update(id, pattern(body), this.store.now())
-				.orElseThrow(CorsOriginRoutes::notFound)));
+			.map((body) -> json(
+					this.origins.update(id, pattern(body), this.store.now()).orElseThrow(CorsOriginRoutes::notFound)));
 	}
 
 	private Mono<HttpReply> delete(ApiRequest request) {

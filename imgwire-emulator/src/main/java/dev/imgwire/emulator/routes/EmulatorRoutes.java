@@ -18,8 +18,8 @@ import dev.imgwire.emulator.routes.wire.WireFormat;
 import dev.imgwire.emulator.state.EmulatorStore;
 
 /**
- * Assembles the emulator's route table from one routes class per resource, each
- * declaring its paths in the spec's order.
+ * Assembles the emulator's route table from one routes class per resource, each declaring
+ * its paths in the spec's order.
  *
  * @author imgwire
  */
@@ -44,7 +44,8 @@ public final class EmulatorRoutes {
 		routes.addAll(new CustomDomainRoutes(store, wire).routes());
 		routes.addAll(new MetricsRoutes(store, wire).routes());
 		return new EmulatorHttpHandler(routes, new Authenticator(settings.serverKey(), settings.clientKey()), cors,
-				store.requestCounters(), faults, new RequestLimits(settings.maxJsonBodyBytes(), settings.idleTimeout()));
+				store.requestCounters(), faults,
+				new RequestLimits(settings.maxJsonBodyBytes(), settings.idleTimeout()));
 	}
 
 }

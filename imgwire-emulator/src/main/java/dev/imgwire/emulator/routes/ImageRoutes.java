@@ -144,8 +144,8 @@ final class ImageRoutes {
 
 	/**
 	 * {@code POST /api/v1/images/bulk_delete}: all or nothing. When any id is unknown the
-	 * answer is a 404 naming the unknown ids and nothing is deleted, so a client never has
-	 * to guess which part of a batch went through.
+	 * answer is a 404 naming the unknown ids and nothing is deleted, so a client never
+	 * has to guess which part of a batch went through.
 	 */
 	private Mono<HttpReply> bulkDelete(ApiRequest request) {
 		return request.exchange().jsonBody().map((body) -> {
@@ -183,8 +183,8 @@ final class ImageRoutes {
 	 * uploads. The request has no body; any body sent is ignored.
 	 */
 	private Mono<HttpReply> createUploadToken(ApiRequest request) {
-		return Mono.fromSupplier(() -> HttpReply.json(200, this.wireFormat
-			.uploadToken(this.store.uploadTokens().issue(this.store.now(), this.uploadTokenTtl))));
+		return Mono.fromSupplier(() -> HttpReply.json(200,
+				this.wireFormat.uploadToken(this.store.uploadTokens().issue(this.store.now(), this.uploadTokenTtl))));
 	}
 
 	/**

@@ -20,9 +20,9 @@ import dev.imgwire.emulator.state.Usage;
 import dev.imgwire.emulator.state.UsageTotals;
 
 /**
- * The metrics API, server key only, computed from what the emulator really counted
- * (see {@link Usage}): nothing is made up, so a test that uploads two images and fetches
- * one from the CDN sees exactly that in the right bucket. The window is read as
+ * The metrics API, server key only, computed from what the emulator really counted (see
+ * {@link Usage}): nothing is made up, so a test that uploads two images and fetches one
+ * from the CDN sees exactly that in the right bucket. The window is read as
  * {@link MetricsWindow} describes.
  *
  * @author imgwire

@@ -29,11 +29,11 @@ import dev.imgwire.emulator.routes.wire.ValidationErrors;
  * {@code date_start} and {@code date_end} query parameters.
  * <ul>
  * <li>Buckets start on the interval's boundaries in the requested zone: the hour, the
- * day, the ISO week (Monday) or the month. There is one bucket for each boundary from
- * the one containing {@code date_start} to the one containing {@code date_end},
+ * day, the ISO week (Monday) or the month. There is one bucket for each boundary from the
+ * one containing {@code date_start} to the one containing {@code date_end},
  * inclusive.</li>
- * <li>{@code date_end} defaults to now; {@code date_start} to the last 24 hours, 30
- * days, 12 weeks or 12 months up to {@code date_end}.</li>
+ * <li>{@code date_end} defaults to now; {@code date_start} to the last 24 hours, 30 days,
+ * 12 weeks or 12 months up to {@code date_end}.</li>
  * <li>Dates are ISO-8601 date-times; one without an offset, or a bare date, is read in
  * the requested zone. A {@code +} that arrived unencoded (and so decoded to a space) is
  * read as {@code +}.</li>
@@ -89,8 +89,9 @@ final class MetricsWindow {
 		errors.throwIfAny();
 		Instant last = (end != null) ? end : now;
 		if (start != null && start.isAfter(last)) {
-			throw ValidationErrors.single("value_error", "Value error, date_start must not be after date_end"
-					+ ((end != null) ? "" : " (default: now)"), "query", "date_start");
+			throw ValidationErrors.single("value_error",
+					"Value error, date_start must not be after date_end" + ((end != null) ? "" : " (default: now)"),
+					"query", "date_start");
 		}
 		try {
 			return compute(interval, zone, start, last);
@@ -114,8 +115,10 @@ final class MetricsWindow {
 		ZonedDateTime bucket = first;
 		while (!bucket.isAfter(lastBucket)) {
 			if (starts.size() == MAX_BUCKETS) {
-				throw ValidationErrors.single("value_error", "Value error, the range from date_start to date_end covers more than "
-						+ MAX_BUCKETS + " " + interval.name() + " buckets", "query", "date_start");
+				throw ValidationErrors.single("value_error",
+						"Value error, the range from date_start to date_end covers more than " + MAX_BUCKETS + " "
+								+ interval.name() + " buckets",
+						"query", "date_start");
 			}
 			starts.add(bucket);
 			bucket = interval.next(bucket);

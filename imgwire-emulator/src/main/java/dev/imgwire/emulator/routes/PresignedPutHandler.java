@@ -70,11 +70,12 @@ final class PresignedPutHandler implements RouteHandler {
 		if (!this.store.images().claimUpload(id)) {
 			throw new ApiException(409, "Another upload of this image is in progress", "UploadConflictError");
 		}
-		return Mono.using(() -> this.store.blobs().openUpload(this.maxBytes),
-				(BlobWriter writer) -> exchange.bodyChunks()
-					.doOnNext((chunk) -> Chunks.append(writer, chunk))
-					.then(Mono.fromCallable(writer::finish)),
-				Chunks::closeQuietly)
+		return Mono
+			.using(() -> this.store.blobs().openUpload(this.maxBytes),
+					(BlobWriter writer) -> exchange.bodyChunks()
+						.doOnNext((chunk) -> Chunks.append(writer, chunk))
+						.then(Mono.fromCallable(writer::finish)),
+					Chunks::closeQuietly)
 			.onErrorMap((ex) -> ex.getCause() instanceof BlobTooLargeException, (ex) -> tooLarge())
 			.flatMap((blob) -> accept(image, blob))
 			.doFinally((signal) -> this.store.images().releaseUpload(id));
@@ -108,8 +109,8 @@ final class PresignedPutHandler implements RouteHandler {
 			this.store.blobs().discard(blob.file());
 			return Mono.error(lengthMismatch(blob.size(), declared));
 		}
-		// Discarding after a successful move into place finds nothing, so every failure may
-		// do it.
+		// Discarding after a successful move into place finds nothing, so every failure
+		// may do it.
 		return this.processor.accept(image.id(), blob)
 			.map((received) -> HttpReply.empty(200).header("ETag", "\"" + blob.sha256() + "\""))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Image not found")))
@@ -121,8 +122,7 @@ final class PresignedPutHandler implements RouteHandler {
 	}
 
 	private static ApiException lengthMismatch(long actual, long declared) {
-		return new ApiException(400,
-				"Received " + actual + " bytes but content_length declared " + declared + " bytes",
+		return new ApiException(400, "Received " + actual + " bytes but content_length declared " + declared + " bytes",
 				"UploadMismatchError");
 	}
 

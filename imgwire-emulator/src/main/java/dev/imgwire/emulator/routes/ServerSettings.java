@@ -16,9 +16,9 @@ import java.time.Duration;
  * @param idleTimeout how long a request body may stall before the request is abandoned
  * @author imgwire
  */
-public record ServerSettings(String serverKey, String clientKey, boolean requireSignedUploads,
-		Duration uploadUrlTtl, Duration uploadTokenTtl, long maxUrlFetchBytes, long maxUploadBytes,
-		long maxJsonBodyBytes, Duration idleTimeout) {
+public record ServerSettings(String serverKey, String clientKey, boolean requireSignedUploads, Duration uploadUrlTtl,
+		Duration uploadTokenTtl, long maxUrlFetchBytes, long maxUploadBytes, long maxJsonBodyBytes,
+		Duration idleTimeout) {
 
 	@Override
 	public String toString() {

@@ -58,7 +58,8 @@ final class StandardUploadHandler implements RouteHandler {
 
 	@Override
 	public Mono<HttpReply> handle(ApiRequest request) {
-		if (request.caller() == Caller.CLIENT_KEY && !this.cors.allows(request.exchange().header(HttpHeaderNames.ORIGIN))) {
+		if (request.caller() == Caller.CLIENT_KEY
+				&& !this.cors.allows(request.exchange().header(HttpHeaderNames.ORIGIN))) {
 			throw ApiException.notAuthorized("Origin not allowed");
 		}
 		// Credentials are checked before a byte of the body is read, so a request with a
@@ -87,22 +88,22 @@ final class StandardUploadHandler implements RouteHandler {
 		String purpose = body.optionalString("purpose", 1, 255);
 		Map<String, Object> metadata = body.metadata("custom_metadata");
 		body.validate();
-		ImageFormat format = (declared != null) ? declared : ImageFormat.ofFileName(fileName)
-			.orElseThrow(() -> ValidationErrors.single("value_error",
-					"Value error, could not infer the MIME type from file_name; provide mime_type", "body",
-					"mime_type"));
+		ImageFormat format = (declared != null) ? declared
+				: ImageFormat.ofFileName(fileName)
+					.orElseThrow(() -> ValidationErrors.single("value_error",
+							"Value error, could not infer the MIME type from file_name; provide mime_type", "body",
+							"mime_type"));
 		return new ImageDraft(fileName, format, declared != null, contentLength, hash, idempotencyKey, purpose,
 				metadata, null);
 	}
 
 	private ImageRecord createOrReplay(ImageDraft draft, String token) {
 		Instant now = this.store.now();
-		// Redeeming inside the create step spends a token only for an image that is really
-		// created. The replay check below only reads a token, so it needs no lock.
+		// Redeeming inside the create step spends a token only for an image that is
+		// really created. The replay check below only reads a token, so it needs no lock.
 		ImageRegistration registration = this.store.images()
 			.createUnlessKnown(draft, now, (created) -> (token != null) ? redeem(created, token, now) : created);
-		if (!registration.created() && token != null
-				&& !tokenAcceptableForReplay(token, registration.image(), now)) {
+		if (!registration.created() && token != null && !tokenAcceptableForReplay(token, registration.image(), now)) {
 			throw ApiException.invalidToken("Invalid or expired upload token");
 		}
 		return registration.image();
@@ -120,8 +121,8 @@ final class StandardUploadHandler implements RouteHandler {
 
 	/**
 	 * Refuse a token that no body could make acceptable: unknown, expired unused, or used
-	 * for an image that a replay cannot name (deleted, or created without idempotency key).
-	 * The final decision is still made with the body, in {@link #createOrReplay}.
+	 * for an image that a replay cannot name (deleted, or created without idempotency
+	 * key). The final decision is still made with the body, in {@link #createOrReplay}.
 	 */
 	private void precheckToken(String token) {
 		Instant now = this.store.now();

@@ -16,8 +16,8 @@ import dev.imgwire.emulator.state.RandomSecrets;
 
 /**
  * Presigned upload URLs: {@code /upload/<id>?expires=<epoch seconds>&signature=<hex>},
- * where the signature is an HMAC-SHA256 over id and expiry with a per-emulator secret,
- * so a URL cannot be forged or extended, like a real object-store presigned URL.
+ * where the signature is an HMAC-SHA256 over id and expiry with a per-emulator secret, so
+ * a URL cannot be forged or extended, like a real object-store presigned URL.
  *
  * @author imgwire
  */

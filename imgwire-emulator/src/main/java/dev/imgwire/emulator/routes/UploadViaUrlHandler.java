@@ -66,16 +66,15 @@ final class UploadViaUrlHandler implements RouteHandler {
 				return Mono.just(existing.get());
 			}
 			return this.fetcher.fetch(upload.url(), this.store.blobs(), this.maxBytes)
-				.onErrorMap(UrlFetchException.class,
-						(ex) -> new ApiException(400, ex.getMessage(), "UrlFetchError"))
+				.onErrorMap(UrlFetchException.class, (ex) -> new ApiException(400, ex.getMessage(), "UrlFetchError"))
 				.flatMap((fetched) -> storeOrDiscard(upload, fetched));
 		}).map((image) -> HttpReply.json(200, this.wireFormat.image(image)));
 	}
 
 	private Mono<ImageRecord> storeOrDiscard(Request upload, FetchedImage fetched) {
 		// The fetched file sits in the incoming folder until the processor moves it into
-		// place; on any failure before that nothing else would ever delete it. Deleting it
-		// after a successful move is a no-op, so every error may discard it.
+		// place; on any failure before that nothing else would ever delete it. Deleting
+		// it after a successful move is a no-op, so every error may discard it.
 		return Mono.defer(() -> store(upload, fetched))
 			.doOnError((ex) -> this.store.blobs().discard(fetched.blob().file()));
 	}
@@ -86,8 +85,8 @@ final class UploadViaUrlHandler implements RouteHandler {
 			.or(() -> sniff(fetched))
 			.or(() -> ImageFormat.ofFileName(upload.url().getPath()));
 		if (format.isEmpty()) {
-			return Mono.error(new ApiException(400,
-					"The content at " + upload.url() + " is not a supported image type", "UrlFetchError"));
+			return Mono.error(new ApiException(400, "The content at " + upload.url() + " is not a supported image type",
+					"UrlFetchError"));
 		}
 		ImageDraft draft = new ImageDraft(fileName(upload, format.get()), format.get(), upload.format() != null, null,
 				null, upload.idempotencyKey(), upload.purpose(), upload.metadata(), null);

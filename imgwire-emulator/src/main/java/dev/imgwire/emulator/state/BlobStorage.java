@@ -42,14 +42,15 @@ public final class BlobStorage {
 	}
 
 	/**
-	 * Create storage in a new directory. A user-supplied parent only hosts that directory,
-	 * so deleting the storage never touches files the emulator did not create.
+	 * Create storage in a new directory. A user-supplied parent only hosts that
+	 * directory, so deleting the storage never touches files the emulator did not create.
 	 * @param parent the parent directory, or {@code null} for the system temp directory
 	 * @return the storage
 	 */
 	public static BlobStorage create(Path parent) {
 		try {
-			Path root = (parent != null) ? Files.createTempDirectory(Files.createDirectories(parent), "imgwire-emulator-")
+			Path root = (parent != null)
+					? Files.createTempDirectory(Files.createDirectories(parent), "imgwire-emulator-")
 					: Files.createTempDirectory("imgwire-emulator-");
 			return new BlobStorage(root);
 		}

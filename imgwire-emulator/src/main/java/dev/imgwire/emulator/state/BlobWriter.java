@@ -69,8 +69,8 @@ public final class BlobWriter implements AutoCloseable {
 	}
 
 	/**
-	 * Release the file handle. Without a prior {@link #finish()} the transfer failed or was
-	 * cancelled, so the partial file is deleted too.
+	 * Release the file handle. Without a prior {@link #finish()} the transfer failed or
+	 * was cancelled, so the partial file is deleted too.
 	 */
 	@Override
 	public synchronized void close() throws IOException {

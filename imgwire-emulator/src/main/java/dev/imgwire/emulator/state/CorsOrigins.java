@@ -9,8 +9,7 @@ import java.util.UUID;
 
 /**
  * The CORS origins of the environment, in creation order. They decide which browser
- * origins may use client keys, presigned PUTs and the CDN; none at all allows any
- * origin.
+ * origins may use client keys, presigned PUTs and the CDN; none at all allows any origin.
  * <p>
  * Writes take one monitor. The patterns are also published as an immutable snapshot, so
  * the CORS check on every request reads them without locking.

@@ -53,8 +53,8 @@ public final class EmulatorStore {
 	}
 
 	/**
-	 * The current time at millisecond precision, the precision of the wire format, so that
-	 * what a test inspects equals what a client parses.
+	 * The current time at millisecond precision, the precision of the wire format, so
+	 * that what a test inspects equals what a client parses.
 	 * @return the current time
 	 */
 	public Instant now() {

@@ -18,9 +18,9 @@ import java.util.UUID;
  * @param uploadTokenId the redeemed upload token, or {@code null}
  * @author imgwire
  */
-public record ImageDraft(String originalFilename, ImageFormat format, boolean formatDeclared, Long declaredContentLength,
-		String declaredHash, String idempotencyKey, String purpose, Map<String, Object> customMetadata,
-		UUID uploadTokenId) {
+public record ImageDraft(String originalFilename, ImageFormat format, boolean formatDeclared,
+		Long declaredContentLength, String declaredHash, String idempotencyKey, String purpose,
+		Map<String, Object> customMetadata, UUID uploadTokenId) {
 
 	public ImageDraft withUploadTokenId(UUID tokenId) {
 		return new ImageDraft(this.originalFilename, this.format, this.formatDeclared, this.declaredContentLength,

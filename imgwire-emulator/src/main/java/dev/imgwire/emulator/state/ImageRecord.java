@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Immutable snapshot of one image. Every state change produces a new record, so a
- * handler can render a consistent response while processing moves on.
+ * Immutable snapshot of one image. Every state change produces a new record, so a handler
+ * can render a consistent response while processing moves on.
  *
  * @param id the image id
  * @param sequence creation order, breaking ties between equal {@code createdAt}

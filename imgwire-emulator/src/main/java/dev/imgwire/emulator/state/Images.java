@@ -21,8 +21,8 @@ import java.util.function.UnaryOperator;
  * <p>
  * Reads are lock-free. Writes take one monitor, so that "look up the idempotency key,
  * redeem a token, create the record" is a single step even when 32 clients retry at once;
- * {@link #createUnlessKnown(ImageDraft, Instant, UnaryOperator)} is the only way to create
- * an image, so the idempotency index cannot be bypassed.
+ * {@link #createUnlessKnown(ImageDraft, Instant, UnaryOperator)} is the only way to
+ * create an image, so the idempotency index cannot be bypassed.
  * <p>
  * Live images are also kept in creation order, with an index of their positions, so
  * listing a page finds its first image in O(log n) and walks {@code limit} images: a page
@@ -88,8 +88,8 @@ public final class Images {
 
 	/**
 	 * Create an image unless its idempotency key already names a live one, in one step
-	 * that includes {@code onCreate}: work that must happen exactly once per created image,
-	 * such as redeeming an upload token, goes there rather than before the call.
+	 * that includes {@code onCreate}: work that must happen exactly once per created
+	 * image, such as redeeming an upload token, goes there rather than before the call.
 	 * @param draft the image to create
 	 * @param now the creation time
 	 * @param onCreate runs under the lock only when a new image is created, and may
@@ -197,8 +197,8 @@ public final class Images {
 				this.liveIndex.remove(deleted.sequence());
 				this.liveCount--;
 				if (deleted.idempotencyKey() != null) {
-					// A deleted image no longer answers for its key; the next upload with it
-					// creates a fresh record.
+					// A deleted image no longer answers for its key; the next upload with
+					// it creates a fresh record.
 					this.idempotencyIndex.remove(deleted.idempotencyKey(), id);
 				}
 			}

@@ -4,8 +4,8 @@ package dev.imgwire.emulator.state;
  * Which creation sequence numbers are live, as a Fenwick tree of 0/1 counts, so that "the
  * n-th live image" takes O(log n) instead of walking the first n: a list page costs the
  * same at offset 0 as at offset 100,000. Sequence numbers are dense from {@link #base},
- * one per image created since the last {@link #reset}; the tree doubles when they
- * outgrow it. Not thread-safe: {@link Images} calls it under its monitor.
+ * one per image created since the last {@link #reset}; the tree doubles when they outgrow
+ * it. Not thread-safe: {@link Images} calls it under its monitor.
  *
  * @author imgwire
  */

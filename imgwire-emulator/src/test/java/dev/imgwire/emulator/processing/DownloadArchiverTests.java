@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DownloadArchiverTests {
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', value = { "photo.png|photo.png", "a/b\\c.png|a_b_c.png", "../../etc/passwd|.._.._etc_passwd",
-			".|image", "..|image", "' '|image", "tab\there.png|tab_here.png" })
+	@CsvSource(delimiter = '|', value = { "photo.png|photo.png", "a/b\\c.png|a_b_c.png",
+			"../../etc/passwd|.._.._etc_passwd", ".|image", "..|image", "' '|image", "tab\there.png|tab_here.png" })
 	void namesAreMadeSafe(String fileName, String expected) {
 		assertThat(DownloadArchiver.uniqueName(fileName, new HashSet<>())).isEqualTo(expected);
 	}

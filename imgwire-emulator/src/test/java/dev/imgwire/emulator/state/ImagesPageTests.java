@@ -40,7 +40,8 @@ class ImagesPageTests {
 					Page<ImageRecord> page = this.images.page(offset, limit);
 					List<UUID> expected = live.subList((int) Math.min(offset, live.size()),
 							(int) Math.min(offset + limit, live.size()));
-					assertThat(page.items()).extracting(ImageRecord::id).as("offset %d limit %d", offset, limit)
+					assertThat(page.items()).extracting(ImageRecord::id)
+						.as("offset %d limit %d", offset, limit)
 						.containsExactlyElementsOf(expected);
 					assertThat(page.total()).isEqualTo(live.size());
 				}
@@ -59,8 +60,7 @@ class ImagesPageTests {
 	}
 
 	private UUID create(String name) {
-		ImageDraft draft = new ImageDraft(name + ".png", ImageFormat.PNG, true, null, null, null, null, Map.of(),
-				null);
+		ImageDraft draft = new ImageDraft(name + ".png", ImageFormat.PNG, true, null, null, null, null, Map.of(), null);
 		return this.images.createUnlessKnown(draft, Instant.EPOCH).image().id();
 	}
 

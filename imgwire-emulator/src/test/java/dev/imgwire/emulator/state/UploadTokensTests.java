@@ -17,9 +17,9 @@ class UploadTokensTests {
 		UploadTokens tokens = new UploadTokens();
 		UploadTokenRecord token = tokens.issue(Instant.now(), Duration.ofMinutes(1));
 		Thread clearing = new Thread(tokens::clear);
-		// Holding the monitor of the synchronized methods stands in for a redeem() between
-		// reading the token and writing it back as used; a clear() in that window would
-		// be undone by the write.
+		// Holding the monitor of the synchronized methods stands in for a redeem()
+		// between reading the token and writing it back as used; a clear() in that window
+		// would be undone by the write.
 		synchronized (tokens) {
 			clearing.start();
 			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -18,9 +18,9 @@ import dev.imgwire.client.cors.ImgwireCorsOriginsClient;
 
 /**
  * Once the server listens, checks that the origins browsers load this app from are among
- * the environment's CORS origins, without which Imgwire refuses the browser's uploads.
- * A missing origin is added when registration is on, and otherwise logged with what to
- * do. A failed check is logged and never stops the app.
+ * the environment's CORS origins, without which Imgwire refuses the browser's uploads. A
+ * missing origin is added when registration is on, and otherwise logged with what to do.
+ * A failed check is logged and never stops the app.
  *
  * @author Imgwire
  */

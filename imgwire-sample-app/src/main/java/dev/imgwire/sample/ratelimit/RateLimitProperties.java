@@ -4,8 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How many requests that make Imgwire create something on the account (upload tokens,
- * URL imports, download jobs) one user may send.
+ * How many requests that make Imgwire create something on the account (upload tokens, URL
+ * imports, download jobs) one user may send.
  *
  * @param tokensPerMinute such requests per user and minute, all three kinds counted
  * together; bursts up to this many are allowed, then tokens come back at an even rate

@@ -19,8 +19,8 @@ import dev.imgwire.sample.web.JsonErrorWriter;
 /**
  * Applies {@link UploadTokenRateLimiter} to every endpoint that makes Imgwire create
  * something on the account with the Server Key, all drawing on the same per-user bucket:
- * upload tokens, server-side uploads, URL imports and download jobs. A user over the limit gets 429 with
- * {@code Retry-After} and a JSON error, before Imgwire is called.
+ * upload tokens, server-side uploads, URL imports and download jobs. A user over the
+ * limit gets 429 with {@code Retry-After} and a JSON error, before Imgwire is called.
  *
  * <p>
  * Runs after Spring Security's filter chain (which has a higher precedence), so anonymous

@@ -53,8 +53,7 @@ public final class UploadTokenRateLimiter {
 		if (this.buckets.size() > PRUNE_THRESHOLD) {
 			this.buckets.values().removeIf((bucket) -> bucket.isFull(now));
 		}
-		return this.buckets.computeIfAbsent(user, (key) -> new TokenBucket(this.tokensPerMinute, now))
-			.tryConsume(now);
+		return this.buckets.computeIfAbsent(user, (key) -> new TokenBucket(this.tokensPerMinute, now)).tryConsume(now);
 	}
 
 }

@@ -79,8 +79,8 @@ public final class ContentSecurityPolicy {
 
 	/**
 	 * The origin ({@code scheme://host[:port]}) of a URL, refusing anything that is not a
-	 * plain {@code http} or {@code https} origin, optionally with a path: whatever ends up
-	 * in the header must not be able to widen it.
+	 * plain {@code http} or {@code https} origin, optionally with a path: whatever ends
+	 * up in the header must not be able to widen it.
 	 * @param url the URL
 	 * @param setting what the URL is, for the error message
 	 * @return the origin, in lower case

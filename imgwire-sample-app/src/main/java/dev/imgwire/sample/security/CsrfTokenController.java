@@ -28,7 +28,8 @@ final class CsrfTokenController {
 	Mono<CsrfTokenResponse> csrfToken(ServerWebExchange exchange) {
 		Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
 		if (token == null) {
-			return Mono.error(new IllegalStateException("CSRF protection is off for " + exchange.getRequest().getPath()));
+			return Mono
+				.error(new IllegalStateException("CSRF protection is off for " + exchange.getRequest().getPath()));
 		}
 		return token.map(CsrfTokenResponse::of);
 	}

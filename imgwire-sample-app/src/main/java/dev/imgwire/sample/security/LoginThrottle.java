@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers failed logins per user name and per client address, and refuses further
- * attempts for {@code lockout} once either has failed too often within {@code window}.
- * A successful login forgets the user name's failures (not the address's: logging in to
+ * attempts for {@code lockout} once either has failed too often within {@code window}. A
+ * successful login forgets the user name's failures (not the address's: logging in to
  * one's own account must not buy more guesses at others).
  *
  * <p>
@@ -74,8 +74,7 @@ public final class LoginThrottle {
 	 */
 	public Duration recordFailure(String username, String address) {
 		Instant now = this.clock.instant();
-		return longer(this.users.recordFailure(userKey(username), now),
-				this.addresses.recordFailure(address, now));
+		return longer(this.users.recordFailure(userKey(username), now), this.addresses.recordFailure(address, now));
 	}
 
 	/**

@@ -46,10 +46,10 @@ import dev.imgwire.spring.boot.autoconfigure.ImgwireConnectionDetails;
  * asks {@code GET /api/csrf} for it and sends it in the {@code X-XSRF-TOKEN} header (or
  * the {@code _csrf} form field). A value chosen by someone else, in a cookie or taken
  * from another session, never passes, and the token is replaced at login and logout.</li>
- * <li>Every answer carries a strict {@link ContentSecurityPolicy}, allowing only this
- * app and the Imgwire origins the page talks to, besides Spring Security's usual headers
- * ({@code X-Content-Type-Options}, {@code X-Frame-Options}, {@code Cache-Control}) and
- * a {@code Referrer-Policy} and {@code Cross-Origin-Opener-Policy}.</li>
+ * <li>Every answer carries a strict {@link ContentSecurityPolicy}, allowing only this app
+ * and the Imgwire origins the page talks to, besides Spring Security's usual headers
+ * ({@code X-Content-Type-Options}, {@code X-Frame-Options}, {@code Cache-Control}) and a
+ * {@code Referrer-Policy} and {@code Cross-Origin-Opener-Policy}.</li>
  * <li>Logins, by form or HTTP Basic, go through a {@link LoginThrottle}: after too many
  * failures for a user name, or from a client address, attempts are refused for a while
  * whatever the password.</li>
@@ -71,8 +71,8 @@ public final class SecurityConfiguration {
 	ContentSecurityPolicy contentSecurityPolicy(ImgwireConnectionDetails connectionDetails,
 			ObjectProvider<ImgwireEmulator> embeddedEmulator, ContentSecurityPolicyProperties properties) {
 		// The base URL the client really uses, as the upload-token endpoint hands it out.
-		String apiBaseUrl = new ImgwireClientSettings(connectionDetails.getBaseUrl(),
-				connectionDetails.getServerKey(), null, null)
+		String apiBaseUrl = new ImgwireClientSettings(connectionDetails.getBaseUrl(), connectionDetails.getServerKey(),
+				null, null)
 			.baseUrl();
 		if (embeddedEmulator.getIfAvailable() != null) {
 			// The emulator serves the CDN and the presigned uploads on its own origin.
@@ -86,8 +86,8 @@ public final class SecurityConfiguration {
 		return new LoginThrottle(properties);
 	}
 
-	// Spring Security's password check, behind the throttle. Being a bean, it is also what
-	// any other chain would use.
+	// Spring Security's password check, behind the throttle. Being a bean, it is also
+	// what any other chain would use.
 	@Bean
 	ReactiveAuthenticationManager authenticationManager(ReactiveUserDetailsService users,
 			PasswordEncoder passwordEncoder, LoginThrottle loginThrottle) {
@@ -125,7 +125,8 @@ public final class SecurityConfiguration {
 			ContentSecurityPolicy contentSecurityPolicy, ReactiveAuthenticationManager authenticationManager) {
 		PathPatternParserServerWebExchangeMatcher api = new PathPatternParserServerWebExchangeMatcher("/api/**");
 		DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
-				new DelegatingServerAuthenticationEntryPoint.DelegateEntry(api, new ApiAuthenticationEntryPoint(errorWriter)));
+				new DelegatingServerAuthenticationEntryPoint.DelegateEntry(api,
+						new ApiAuthenticationEntryPoint(errorWriter)));
 		entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/login"));
 		ServerCsrfTokenRepository csrfTokens = csrfTokenRepository();
 		ServerAuthenticationSuccessHandler loginSucceeded = new DelegatingServerAuthenticationSuccessHandler(
@@ -157,12 +158,13 @@ public final class SecurityConfiguration {
 	// 429 with Retry-After, which a scraper can act on.
 	private static ServerAuthenticationFailureHandler basicAuthenticationFailure(
 			HttpBasicServerAuthenticationEntryPoint challenge, JsonErrorWriter errorWriter) {
-		ServerAuthenticationFailureHandler wrongCredentials = new ServerAuthenticationEntryPointFailureHandler(challenge);
+		ServerAuthenticationFailureHandler wrongCredentials = new ServerAuthenticationEntryPointFailureHandler(
+				challenge);
 		return (webFilterExchange, failure) -> {
 			if (failure instanceof LoginThrottledException throttled) {
 				return errorWriter.write(webFilterExchange.getExchange(), HttpStatus.TOO_MANY_REQUESTS,
-						lockedMessage(throttled),
-						(headers) -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds())));
+						lockedMessage(throttled), (headers) -> headers.set(HttpHeaders.RETRY_AFTER,
+								Long.toString(throttled.retryAfterSeconds())));
 			}
 			return wrongCredentials.onAuthenticationFailure(webFilterExchange, failure);
 		};

@@ -52,11 +52,12 @@ final class ThrottledAuthenticationManager implements ReactiveAuthenticationMana
 
 	// Spring Security puts the exchange in the Reactor context of its filter chain.
 	private static Mono<String> clientAddress() {
-		return Mono.deferContextual((context) -> Mono.just(context.<ServerWebExchange>getOrEmpty(ServerWebExchange.class)
-			.map((exchange) -> exchange.getRequest().getRemoteAddress())
-			.map(InetSocketAddress::getAddress)
-			.map(LoginThrottle::addressKey)
-			.orElse(LoginThrottle.addressKey(null))));
+		return Mono
+			.deferContextual((context) -> Mono.just(context.<ServerWebExchange>getOrEmpty(ServerWebExchange.class)
+				.map((exchange) -> exchange.getRequest().getRemoteAddress())
+				.map(InetSocketAddress::getAddress)
+				.map(LoginThrottle::addressKey)
+				.orElse(LoginThrottle.addressKey(null))));
 	}
 
 }

@@ -29,8 +29,8 @@ import dev.imgwire.client.error.ValidationError;
 import dev.imgwire.sample.ratelimit.RateLimitDecision;
 
 /**
- * Turns failures of {@code /api/**} into an HTTP status and a {@code {"error": ...}}
- * body that the page shows as it is.
+ * Turns failures of {@code /api/**} into an HTTP status and a {@code {"error": ...}} body
+ * that the page shows as it is.
  *
  * <ul>
  * <li>the request was invalid (checked by the client before sending, or refused by
@@ -42,10 +42,10 @@ import dev.imgwire.sample.ratelimit.RateLimitDecision;
  * it did not answer in time. Our own credentials being refused is not the browser's
  * fault, so it is not passed on as 401/403.</li>
  * <li>an import by URL that failed for any reason but a rate limit: 502 with one short,
- * fixed message. Imgwire's own words would say whether something answered at that
- * address ("Connection refused", "HTTP status 401"), which would let a user probe the
- * network Imgwire fetches from; they go to the log instead, with the URL's credentials
- * and query left out.</li>
+ * fixed message. Imgwire's own words would say whether something answered at that address
+ * ("Connection refused", "HTTP status 401"), which would let a user probe the network
+ * Imgwire fetches from; they go to the log instead, with the URL's credentials and query
+ * left out.</li>
  * </ul>
  *
  * @author Imgwire
@@ -74,11 +74,7 @@ public final class ApiExceptionHandler {
 		if (isUrlImport(ex.getPathTemplate())) {
 			return urlNotFetched(ex);
 		}
-		String field = ex.getValidationErrors()
-			.stream()
-			.findFirst()
-			.map(ApiExceptionHandler::fieldOf)
-			.orElse(null);
+		String field = ex.getValidationErrors().stream().findFirst().map(ApiExceptionHandler::fieldOf).orElse(null);
 		String message = ex.getValidationErrors().isEmpty() ? String.valueOf(ex.getDetail())
 				: ex.getValidationErrors()
 					.stream()
@@ -160,7 +156,8 @@ public final class ApiExceptionHandler {
 
 	/**
 	 * The text with the user info, query and fragment of every URL in it replaced, so
-	 * that credentials or signatures in a URL someone asked to import stay out of the log.
+	 * that credentials or signatures in a URL someone asked to import stay out of the
+	 * log.
 	 * @param text the text, such as Imgwire's error detail
 	 * @return the text with URLs redacted
 	 */
@@ -169,7 +166,8 @@ public final class ApiExceptionHandler {
 		StringBuilder redacted = new StringBuilder();
 		while (matcher.find()) {
 			String replacement = matcher.group(1) + ((matcher.group(2) != null) ? "<redacted>@" : "") + matcher.group(3)
-					+ ((matcher.group(4) != null) ? "?<redacted>" : "") + ((matcher.group(5) != null) ? "#<redacted>" : "");
+					+ ((matcher.group(4) != null) ? "?<redacted>" : "")
+					+ ((matcher.group(5) != null) ? "#<redacted>" : "");
 			matcher.appendReplacement(redacted, Matcher.quoteReplacement(replacement));
 		}
 		matcher.appendTail(redacted);

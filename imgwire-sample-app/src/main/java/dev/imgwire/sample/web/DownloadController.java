@@ -11,8 +11,8 @@ import dev.imgwire.client.ImgwireImagesClient;
 /**
  * Bulk download: Imgwire zips the selected originals in a background job. The request
  * waits for the job (bounded by {@code sample.downloads.timeout}) so the page gets a link
- * in one call instead of polling a second endpoint. How many a user may create is limited by
- * {@link dev.imgwire.sample.ratelimit.UploadRateLimitWebFilter}.
+ * in one call instead of polling a second endpoint. How many a user may create is limited
+ * by {@link dev.imgwire.sample.ratelimit.UploadRateLimitWebFilter}.
  *
  * @author Imgwire
  */

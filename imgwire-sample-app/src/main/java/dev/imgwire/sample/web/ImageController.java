@@ -22,8 +22,8 @@ import dev.imgwire.client.upload.UploadSource;
 
 /**
  * The gallery's server-side operations. They need the Server Key, so the browser goes
- * through this controller instead of calling Imgwire directly. URL imports create uploads,
- * so they are limited per user by
+ * through this controller instead of calling Imgwire directly. URL imports create
+ * uploads, so they are limited per user by
  * {@link dev.imgwire.sample.ratelimit.UploadRateLimitWebFilter}.
  *
  * @author Imgwire

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Writes the API's {@link ApiError} body from web filters (security, rate limiting), which
- * run before any controller advice could.
+ * Writes the API's {@link ApiError} body from web filters (security, rate limiting),
+ * which run before any controller advice could.
  *
  * @author Imgwire
  */

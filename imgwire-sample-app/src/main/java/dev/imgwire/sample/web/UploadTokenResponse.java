@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 
 /**
  * What the browser needs to create one upload straight at Imgwire. Only the Client Key is
- * included: it may create uploads with a valid token and read single images, nothing else.
+ * included: it may create uploads with a valid token and read single images, nothing
+ * else.
  *
  * @param token single-use upload token, for the {@code upload_token} query parameter
  * @param expiresAt when the token stops working

@@ -20,8 +20,7 @@ class UploadTokenRateLimiterTests {
 
 	private final SteppingClock clock = new SteppingClock();
 
-	private final UploadTokenRateLimiter limiter = new UploadTokenRateLimiter(new RateLimitProperties(6),
-			this.clock);
+	private final UploadTokenRateLimiter limiter = new UploadTokenRateLimiter(new RateLimitProperties(6), this.clock);
 
 	@Test
 	void userMayTakeABurstUpToTheLimitThenIsDeniedWithTheTimeUntilTheNextToken() {

@@ -63,7 +63,8 @@ class LoginThrottleTests {
 			}
 			LoginThrottleTests.this.clock.advance(Duration.ofMinutes(1).plusSeconds(1));
 
-			// The first failure is now more than 5 minutes old: this is the fourth counted.
+			// The first failure is now more than 5 minutes old: this is the fourth
+			// counted.
 			assertThat(this.throttle.recordFailure("alice", HOME)).isZero();
 			assertThat(this.throttle.recordFailure("alice", HOME)).isPositive();
 		}

@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Calls the Imgwire API (the emulator) directly, the way the browser does with the
- * Client Key.
+ * Calls the Imgwire API (the emulator) directly, the way the browser does with the Client
+ * Key.
  *
  * @author Imgwire
  */
@@ -38,7 +38,8 @@ public final class ImgwireHttp {
 			long contentLength) {
 		String body = "{\"file_name\":\"" + fileName + "\",\"mime_type\":\"image/png\",\"content_length\":"
 				+ contentLength + "}";
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/api/v1/images/standard_upload?upload_token=" + uploadToken))
+		return send(HttpRequest
+			.newBuilder(URI.create(this.baseUrl + "/api/v1/images/standard_upload?upload_token=" + uploadToken))
 			.header("Authorization", "Bearer " + clientKey)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));

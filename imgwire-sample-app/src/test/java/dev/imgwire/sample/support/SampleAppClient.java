@@ -19,8 +19,8 @@ import static dev.imgwire.samples.support.test.SessionHttpClient.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A browser-like HTTP client for the running sample: it keeps cookies (the session),
- * logs in through the form, and sends the CSRF header on writes with the token from
+ * A browser-like HTTP client for the running sample: it keeps cookies (the session), logs
+ * in through the form, and sends the CSRF header on writes with the token from
  * {@code GET /api/csrf}, as the page's script does.
  *
  * @author Imgwire
@@ -88,7 +88,8 @@ public final class SampleAppClient {
 	 * POST a JSON body with the given CSRF header value.
 	 * @param path the path
 	 * @param body the JSON body
-	 * @param csrfToken the {@value #CSRF_HEADER} header value, or {@code null} to send none
+	 * @param csrfToken the {@value #CSRF_HEADER} header value, or {@code null} to send
+	 * none
 	 * @return the answer
 	 */
 	public HttpResponse<String> postJson(String path, String body, @Nullable String csrfToken) {
@@ -127,7 +128,8 @@ public final class SampleAppClient {
 	public HttpResponse<String> postFile(String path, String fileName, String contentType, byte[] content) {
 		String boundary = "sample-" + System.nanoTime();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
 		return this.http.send(this.http.request(path)
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the pages' images come from when the sample talks to the real Imgwire API: the
- * origin of the images' {@code cdn_url}, the only other origin the Content-Security-Policy
- * lets images load from. On the embedded emulator the emulator's own URL is used instead.
+ * origin of the images' {@code cdn_url}, the only other origin the
+ * Content-Security-Policy lets images load from. On the embedded emulator the emulator's
+ * own URL is used instead.
  *
  * @param origin the CDN origin, such as {@code https://cdn.imgwire.dev} or the custom
  * domain of the environment; only its scheme, host and port are used

@@ -40,8 +40,8 @@ public final class MvcAppClient {
 	public HttpResponse<String> submitLogin(String user, String password) {
 		HttpResponse<String> loginPage = get("/login");
 		assertThat(loginPage.statusCode()).isEqualTo(200);
-		return postForm("/login",
-				"username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrfToken(loginPage)));
+		return postForm("/login", "username=" + encode(user) + "&password=" + encode(password) + "&_csrf="
+				+ encode(csrfToken(loginPage)));
 	}
 
 	/**

@@ -24,13 +24,13 @@ import dev.imgwire.client.error.ImgwireTimeoutException;
  * Sends one attempt of one request and turns every outcome into either a value or an
  * {@link dev.imgwire.client.error.ImgwireException}: 2xx answers go to the given reader,
  * others to the {@link ErrorResponseDecoder}, and failures of the HTTP stack through
- * {@link TransportErrors}. The deadline bounds the whole attempt, so a retry starts
- * a fresh one.
+ * {@link TransportErrors}. The deadline bounds the whole attempt, so a retry starts a
+ * fresh one.
  * <p>
- * A request whose query is a credential is sent with a {@link ConcealedQuery}: the
- * HTTP stack above the wire only ever sees a placeholder. With a connector other than
- * Reactor Netty, which offers no way to do that, the request is sent with the real query
- * (the first time after a refusal that sent nothing), and from then on directly; that is
+ * A request whose query is a credential is sent with a {@link ConcealedQuery}: the HTTP
+ * stack above the wire only ever sees a placeholder. With a connector other than Reactor
+ * Netty, which offers no way to do that, the request is sent with the real query (the
+ * first time after a refusal that sent nothing), and from then on directly; that is
  * logged once, as a warning.
  *
  * @author Imgwire
@@ -57,9 +57,9 @@ public final class ApiExchange {
 	 * Send one attempt.
 	 * @param <T> the result type
 	 * @param operation the operation, for its method and path template
-	 * @param request builds the request for a given raw query: the placeholder while
-	 * the query is concealed, the real query otherwise, and {@code null} when the request
-	 * has no concealed query
+	 * @param request builds the request for a given raw query: the placeholder while the
+	 * query is concealed, the real query otherwise, and {@code null} when the request has
+	 * no concealed query
 	 * @param query the query that is a credential, or {@code null}
 	 * @param deadline the bound of the whole exchange
 	 * @param redactor removes secrets from the server's error text
@@ -75,13 +75,13 @@ public final class ApiExchange {
 		}
 		return Mono.defer(() -> {
 			if (this.concealmentUnsupported.get()) {
-				return send(operation, request.apply(query.query()), null, deadline, redactor,
-						status, reader);
+				return send(operation, request.apply(query.query()), null, deadline, redactor, status, reader);
 			}
 			return send(operation, request.apply(query.placeholder()), query, deadline, redactor, status, reader)
 				.onErrorResume(QueryRevealer.Unsupported.class, (ex) -> {
 					if (this.concealmentUnsupported.compareAndSet(false, true)) {
-						// Once per client, and never with the query, which is the credential.
+						// Once per client, and never with the query, which is the
+						// credential.
 						logger.warn("The HTTP connector (request type " + ex.getRequestType()
 								+ ") is not Reactor Netty, so Imgwire upload tokens and presigned URL signatures "
 								+ "are sent in the request URL seen above the wire: they may appear in DEBUG logs "
@@ -97,11 +97,11 @@ public final class ApiExchange {
 			Function<ClientResponse, Mono<T>> reader) {
 		String method = Objects.requireNonNull(operation.method(), "operation must be a request").name();
 		String pathTemplate = Objects.requireNonNull(operation.pathTemplate());
-		// The whole exchange, body included, is bounded: a gap-between-reads timeout would
-		// let a peer that drips one byte at a time hold the call for days. The clock starts
-		// once the connector has created the request on a connection: waiting for a pooled
-		// connection is no wait for an answer (the pool bounds it, and the connect timeout
-		// bounds connecting).
+		// The whole exchange, body included, is bounded: a gap-between-reads timeout
+		// would let a peer that drips one byte at a time hold the call for days. The
+		// clock starts once the connector has created the request on a connection:
+		// waiting for a pooled connection is no wait for an answer (the pool bounds it,
+		// and the connect timeout bounds connecting).
 		return new AttemptDeadline<T>((attempt) -> request.httpRequest((httpRequest) -> {
 			attempt.start(httpRequest);
 			Duration answerTimeout = deadline.answerTimeout();

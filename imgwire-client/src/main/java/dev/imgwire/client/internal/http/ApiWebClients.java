@@ -47,13 +47,15 @@ public final class ApiWebClients {
 		// An explicit factory, because a factory on the caller's builder would make it
 		// ignore baseUrl.
 		DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(settings.baseUrl());
-		return withoutRequestDetailLogging(builder.clone()).uriBuilderFactory(uriBuilderFactory).defaultHeaders((headers) -> {
-			headers.set(HttpHeaders.USER_AGENT, ClientVersion.userAgent());
-			headers.setBearerAuth(settings.serverKey());
-			if (settings.environmentId() != null && !settings.environmentId().isBlank()) {
-				headers.set(ENVIRONMENT_ID, settings.environmentId().strip());
-			}
-		}).build();
+		return withoutRequestDetailLogging(builder.clone()).uriBuilderFactory(uriBuilderFactory)
+			.defaultHeaders((headers) -> {
+				headers.set(HttpHeaders.USER_AGENT, ClientVersion.userAgent());
+				headers.setBearerAuth(settings.serverKey());
+				if (settings.environmentId() != null && !settings.environmentId().isBlank()) {
+					headers.set(ENVIRONMENT_ID, settings.environmentId().strip());
+				}
+			})
+			.build();
 	}
 
 	/**

@@ -113,8 +113,8 @@ final class AttemptDeadline<T> extends Mono<T> {
 		}
 
 		/**
-		 * Start the clock, once: a connector that retries on a fresh connection creates the
-		 * request again, and the deadline still counts from the first.
+		 * Start the clock, once: a connector that retries on a fresh connection creates
+		 * the request again, and the deadline still counts from the first.
 		 * @param request the request just created on a connection
 		 */
 		void start(ClientHttpRequest request) {

@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * in which every value is replaced by {@code redacted-<nonce>}: that is what their DEBUG
  * logs, the {@code http.url} key value of {@code http.client.requests} observations and
  * the messages of their exceptions show. The real query is put back into the request line
- * by a Netty handler right before the HTTP codec encodes it (see
- * {@link QueryRevealer}). The nonce is random per request, so that a placeholder can
- * never be confused with another request's.
+ * by a Netty handler right before the HTTP codec encodes it (see {@link QueryRevealer}).
+ * The nonce is random per request, so that a placeholder can never be confused with
+ * another request's.
  *
  * @author Imgwire
  */

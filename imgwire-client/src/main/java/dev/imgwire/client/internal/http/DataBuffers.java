@@ -4,8 +4,8 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
- * Copies a joined body out of its pooled buffer, so that the buffer goes back to the
- * pool at once whatever is done with the bytes.
+ * Copies a joined body out of its pooled buffer, so that the buffer goes back to the pool
+ * at once whatever is done with the bytes.
  *
  * @author Imgwire
  */

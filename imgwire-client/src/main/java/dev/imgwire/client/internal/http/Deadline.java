@@ -5,9 +5,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The bound of one attempt, from the moment its request has a connection to the last
- * byte of the answer's body: a peer that answers one byte at a time cannot keep a call
- * alive past it. Connecting is bounded by the connect timeout, and waiting for a pooled
+ * The bound of one attempt, from the moment its request has a connection to the last byte
+ * of the answer's body: a peer that answers one byte at a time cannot keep a call alive
+ * past it. Connecting is bounded by the connect timeout, and waiting for a pooled
  * connection by the pool.
  *
  * @param duration how long the attempt may take

@@ -107,13 +107,13 @@ public final class ErrorResponseDecoder {
 		}
 		Duration retryAfter = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER));
 		return switch (status) {
-			case 401 -> new ImgwireAuthenticationException(status, errorType, detail, validationErrors, method,
-					pathTemplate);
-			case 403 -> new ImgwirePermissionException(status, errorType, detail, validationErrors, method,
-					pathTemplate);
+			case 401 ->
+				new ImgwireAuthenticationException(status, errorType, detail, validationErrors, method, pathTemplate);
+			case 403 ->
+				new ImgwirePermissionException(status, errorType, detail, validationErrors, method, pathTemplate);
 			case 404 -> new ImgwireNotFoundException(status, errorType, detail, validationErrors, method, pathTemplate);
-			case 422 -> new ImgwireValidationException(status, errorType, detail, validationErrors, method,
-					pathTemplate);
+			case 422 ->
+				new ImgwireValidationException(status, errorType, detail, validationErrors, method, pathTemplate);
 			case 429 -> new ImgwireRateLimitException(status, errorType, detail, validationErrors, method, pathTemplate,
 					retryAfter);
 			default -> (status >= 500 && status < 600)

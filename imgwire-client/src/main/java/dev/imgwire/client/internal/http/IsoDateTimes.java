@@ -76,8 +76,7 @@ final class IsoDateTimes {
 		else if (text.charAt(at) == 'Z' && at + 1 == length) {
 			offset = ZoneOffset.UTC;
 		}
-		else if ((text.charAt(at) == '+' || text.charAt(at) == '-') && at + 6 == length
-				&& text.charAt(at + 3) == ':') {
+		else if ((text.charAt(at) == '+' || text.charAt(at) == '-') && at + 6 == length && text.charAt(at + 3) == ':') {
 			int offsetHours = digits(text, at + 1, 2);
 			int offsetMinutes = digits(text, at + 4, 2);
 			if ((offsetHours | offsetMinutes) < 0) {

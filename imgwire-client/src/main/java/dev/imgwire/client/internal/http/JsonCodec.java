@@ -21,8 +21,8 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * JSON as the Imgwire API speaks it, independent of whatever codecs the caller's
  * {@code WebClient.Builder} carries: unknown fields are ignored, absent primitives
- * default, and timestamps without an offset are read as UTC (Python back ends often
- * emit them).
+ * default, and timestamps without an offset are read as UTC (Python back ends often emit
+ * them).
  *
  * @author Imgwire
  */

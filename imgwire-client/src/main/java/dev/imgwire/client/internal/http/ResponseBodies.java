@@ -18,11 +18,11 @@ import dev.imgwire.client.error.ImgwireResponseException;
 import dev.imgwire.client.error.ImgwireTransportException;
 
 /**
- * Reads successful answers. The body is read whole (bounded by
- * {@value #MAX_BODY_BYTES} bytes) and parsed with the client's own {@link JsonCodec},
- * whatever the {@code Content-Type}; anything that is not the expected JSON (malformed,
- * HTML, empty) becomes an {@link ImgwireResponseException}. A body cut short by the
- * connection closing is an {@link ImgwireTransportException}, like any lost answer.
+ * Reads successful answers. The body is read whole (bounded by {@value #MAX_BODY_BYTES}
+ * bytes) and parsed with the client's own {@link JsonCodec}, whatever the
+ * {@code Content-Type}; anything that is not the expected JSON (malformed, HTML, empty)
+ * becomes an {@link ImgwireResponseException}. A body cut short by the connection closing
+ * is an {@link ImgwireTransportException}, like any lost answer.
  *
  * @author Imgwire
  */
@@ -53,11 +53,13 @@ public final class ResponseBodies {
 		int status = response.statusCode().value();
 		long contentLength = response.headers().contentLength().orElse(-1);
 		return response.body(BodyExtractors.toDataBuffers())
-			// Each buffer copied once, straight into the array Jackson reads, and released.
+			// Each buffer copied once, straight into the array Jackson reads, and
+			// released.
 			.collect(() -> new BodyBytes(contentLength), BodyBytes::append)
 			.doOnDiscard(DataBuffer.class, DataBufferUtils::release)
-			// A connection lost in the middle of the body is a lost answer, as much as one
-			// lost before it: a transport failure, retried where the operation may be.
+			// A connection lost in the middle of the body is a lost answer, as much as
+			// one lost before it: a transport failure, retried where the operation may
+			// be.
 			.onErrorMap((ex) -> !(ex instanceof ImgwireException),
 					(ex) -> (TransportErrors.isTimeout(ex)) ? TransportErrors.map(ex, method, pathTemplate)
 							: TransportErrors.isConnectionFailure(ex)

@@ -95,8 +95,8 @@ public final class TransportErrors {
 	}
 
 	private static String timeoutReason(Throwable cause) {
-		if (isClass(cause, "io.netty.channel.ConnectTimeoutException")
-				|| (cause instanceof SocketTimeoutException && String.valueOf(cause.getMessage()).contains("connect"))) {
+		if (isClass(cause, "io.netty.channel.ConnectTimeoutException") || (cause instanceof SocketTimeoutException
+				&& String.valueOf(cause.getMessage()).contains("connect"))) {
 			return "connect timeout elapsed";
 		}
 		if (isClass(cause, "io.netty.handler.timeout.WriteTimeoutException")) {

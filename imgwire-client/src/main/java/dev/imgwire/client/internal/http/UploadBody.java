@@ -18,10 +18,10 @@ import dev.imgwire.client.error.ImgwireUploadException;
 
 /**
  * The body of the presigned {@code PUT}: the source's buffers streamed as they are read,
- * counted against the declared length. A source that runs long fails before the excess
- * is sent; one that runs short fails instead of completing. The buffer that reaches the
- * declared length is held back until the source confirms it has ended, so a longer
- * source never delivers a complete, wrong body.
+ * counted against the declared length. A source that runs long fails before the excess is
+ * sent; one that runs short fails instead of completing. The buffer that reaches the
+ * declared length is held back until the source confirms it has ended, so a longer source
+ * never delivers a complete, wrong body.
  *
  * @author Imgwire
  */

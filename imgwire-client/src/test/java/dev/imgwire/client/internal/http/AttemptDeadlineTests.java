@@ -20,7 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AttemptDeadlineTests {
 
-	/** A request of a connector other than Reactor Netty: the clock runs on Reactor's scheduler. */
+	/**
+	 * A request of a connector other than Reactor Netty: the clock runs on Reactor's
+	 * scheduler.
+	 */
 	private static final ClientHttpRequest REQUEST = (ClientHttpRequest) Proxy.newProxyInstance(
 			AttemptDeadlineTests.class.getClassLoader(), new Class<?>[] { ClientHttpRequest.class },
 			(proxy, method, args) -> method.getName().equals("getNativeRequest") ? new Object() : null);

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UriTemplatesTests {
 
 	private static final List<String> VALUES = List.of("3f2c1d4e-5b6a-4c7d-8e9f-0a1b2c3d4e5f", "plain", "", "a b",
-			"a+b", "a&b=c", "a/b", "a?b#c", "%41", "~tilde._-", "é ü 日本", "{braces}", "semi;colon", "100%",
-			"emoji 😀", "\u0000");
+			"a+b", "a&b=c", "a/b", "a?b#c", "%41", "~tilde._-", "é ü 日本", "{braces}", "semi;colon", "100%", "emoji 😀",
+			"\u0000");
 
 	@ParameterizedTest
 	@ValueSource(strings = { "http://127.0.0.1:8080", "https://api.imgwire.dev", "https://proxy.example/imgwire",
@@ -31,8 +31,8 @@ class UriTemplatesTests {
 					.isEqualTo(factory.expand("/api/v1/images/{image_id}", value));
 				assertThat(templates.expand("/api/v1/images/?page={page}&limit={limit}", value, other))
 					.isEqualTo(factory.expand("/api/v1/images/?page={page}&limit={limit}", value, other));
-				assertThat(templates.expand("/api/v1/metrics/stats?interval={interval}&date_start={date_start}", 7,
-						other))
+				assertThat(
+						templates.expand("/api/v1/metrics/stats?interval={interval}&date_start={date_start}", 7, other))
 					.isEqualTo(factory.expand("/api/v1/metrics/stats?interval={interval}&date_start={date_start}", 7,
 							other));
 			}

@@ -13,8 +13,8 @@ import dev.imgwire.emulator.state.CorsOrigins;
  * CORS for browser uploads with client keys, decided by the environment's live CORS
  * origins: an origin created, changed or deleted through the API takes effect on the next
  * request. With no CORS origins at all any origin may attempt a request, as the docs
- * describe for environments without CORS origins. Patterns match as
- * {@link OriginPattern} describes.
+ * describe for environments without CORS origins. Patterns match as {@link OriginPattern}
+ * describes.
  *
  * @author imgwire
  */

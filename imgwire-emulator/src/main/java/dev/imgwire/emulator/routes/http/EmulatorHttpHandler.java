@@ -100,8 +100,9 @@ public final class EmulatorHttpHandler implements BiFunction<HttpServerRequest, 
 		Mono<HttpReply> operation = Mono.defer(() -> run(route, match, exchange))
 			.onErrorResume((ex) -> Mono.just(errorReply(ex)))
 			.map(finish)
-			// Handlers may finish on a processing thread; writing from the event loop keeps
-			// Reactor Netty's completion bookkeeping off threads that outlive the loop.
+			// Handlers may finish on a processing thread; writing from the event loop
+			// keeps Reactor Netty's completion bookkeeping off threads that outlive the
+			// loop.
 			.publishOn(loop);
 		return FaultInjector.deliver(fault, operation, finish, response);
 	}
@@ -150,8 +151,8 @@ public final class EmulatorHttpHandler implements BiFunction<HttpServerRequest, 
 		}
 		if (match.redirectPath() != null) {
 			// Starlette's redirect_slashes: an absolute URL built from the Host header.
-			String query = (exchange.rawQuery() != null && !exchange.rawQuery().isEmpty())
-					? "?" + exchange.rawQuery() : "";
+			String query = (exchange.rawQuery() != null && !exchange.rawQuery().isEmpty()) ? "?" + exchange.rawQuery()
+					: "";
 			String host = exchange.header(HttpHeaderNames.HOST);
 			String location = ((host != null) ? "http://" + host : "") + match.redirectPath() + query;
 			return HttpReply.empty(307).header("Location", location);

@@ -102,9 +102,9 @@ public final class Exchange {
 	}
 
 	/**
-	 * The whole body, for JSON: at most {@link RequestLimits#maxJsonBodyBytes()}. A larger
-	 * announced {@code Content-Length} fails before a byte is read; a larger chunked body
-	 * fails as soon as it passes the limit. Either way the signal is a 413.
+	 * The whole body, for JSON: at most {@link RequestLimits#maxJsonBodyBytes()}. A
+	 * larger announced {@code Content-Length} fails before a byte is read; a larger
+	 * chunked body fails as soon as it passes the limit. Either way the signal is a 413.
 	 * @return the body, empty when none was sent
 	 */
 	public Mono<byte[]> body() {
@@ -134,16 +134,17 @@ public final class Exchange {
 
 	/**
 	 * The body as it arrives. When no byte arrives for
-	 * {@link RequestLimits#bodyIdleTimeout()} the flux fails with a 408, which cancels the
-	 * read, so a stalled client holds nothing beyond that.
+	 * {@link RequestLimits#bodyIdleTimeout()} the flux fails with a 408, which cancels
+	 * the read, so a stalled client holds nothing beyond that.
 	 * @return the chunks, released by Reactor Netty once each {@code onNext} returns
 	 */
 	public Flux<ByteBuf> bodyChunks() {
 		return this.request.receive()
 			.doOnSubscribe((subscription) -> this.bodyStarted = true)
 			.timeout(this.limits.bodyIdleTimeout())
-			.onErrorMap(TimeoutException.class, (ex) -> ApiException.requestTimeout(
-					"No request body bytes arrived for " + this.limits.bodyIdleTimeout().toMillis() + " ms"))
+			.onErrorMap(TimeoutException.class,
+					(ex) -> ApiException.requestTimeout(
+							"No request body bytes arrived for " + this.limits.bodyIdleTimeout().toMillis() + " ms"))
 			.doOnComplete(() -> this.bodyRead = true);
 	}
 

@@ -10,13 +10,14 @@ import java.util.Locale;
  * <li>Each {@code *} stands for one or more host characters (letters, digits, dots and
  * hyphens), so {@code https://*.example.com} matches {@code https://a.example.com} and
  * {@code https://a.b.example.com} but neither {@code https://example.com} nor
- * {@code https://a.example.com:8443}; a wildcard never spans {@code ://} or {@code :}.</li>
+ * {@code https://a.example.com:8443}; a wildcard never spans {@code ://} or
+ * {@code :}.</li>
  * <li>A bare {@code *} matches every origin.</li>
  * </ul>
  * Each literal part between wildcards is taken at its earliest possible position, which
  * never rules out a match that a later position would allow. A hostile pattern therefore
- * costs at most pattern length times origin length, never the exponential backtracking
- * a regular expression could take.
+ * costs at most pattern length times origin length, never the exponential backtracking a
+ * regular expression could take.
  *
  * @author imgwire
  */

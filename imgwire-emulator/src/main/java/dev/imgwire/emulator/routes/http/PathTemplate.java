@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-
 /**
  * A path such as {@code /api/v1/images/{image_id}}, matched segment by segment; a
  * trailing slash is a segment of its own, as in Starlette.
@@ -38,8 +37,7 @@ public final class PathTemplate {
 				if (actual[i].isEmpty()) {
 					return Optional.empty();
 				}
-				variables.put(expected.substring(1, expected.length() - 1),
-						UrlDecoding.component(actual[i]));
+				variables.put(expected.substring(1, expected.length() - 1), UrlDecoding.component(actual[i]));
 			}
 			else if (!expected.equals(actual[i])) {
 				return Optional.empty();

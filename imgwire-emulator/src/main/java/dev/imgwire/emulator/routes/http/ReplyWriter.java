@@ -61,8 +61,8 @@ final class ReplyWriter {
 
 	/**
 	 * Send status and headers at once, then the body {@code bytes} at a time, the first
-	 * piece right away and each further one {@code interval} later. Files are read piece by
-	 * piece, so dripping a large one holds one piece in memory.
+	 * piece right away and each further one {@code interval} later. Files are read piece
+	 * by piece, so dripping a large one holds one piece in memory.
 	 * @param response the response
 	 * @param reply the reply to drip
 	 * @param bytes the size of a piece
@@ -127,8 +127,8 @@ final class ReplyWriter {
 	 * @return completion
 	 */
 	static Mono<Void> abort(HttpServerResponse response) {
-		// Deferred: withConnection acts immediately, and a lost response must only be lost
-		// after the operation ran.
+		// Deferred: withConnection acts immediately, and a lost response must only be
+		// lost after the operation ran.
 		return Mono.fromRunnable(() -> response.withConnection((connection) -> {
 			Channel channel = connection.channel();
 			channel.config().setOption(ChannelOption.SO_LINGER, 0);

@@ -10,11 +10,11 @@ import java.util.Map;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 /**
- * Percent-decoding that never fails. Netty rejects a malformed escape such as
- * {@code %zz} with an exception, which would surface as a 500; Python's
- * {@code urllib.parse} behind FastAPI and the URL parser of a JavaScript worker keep it
- * as the literal text instead, and so does the emulator, so that the value reaches
- * validation and is rejected there like any other bad value.
+ * Percent-decoding that never fails. Netty rejects a malformed escape such as {@code %zz}
+ * with an exception, which would surface as a 500; Python's {@code urllib.parse} behind
+ * FastAPI and the URL parser of a JavaScript worker keep it as the literal text instead,
+ * and so does the emulator, so that the value reaches validation and is rejected there
+ * like any other bad value.
  *
  * @author imgwire
  */

@@ -1,7 +1,7 @@
 /**
- * HTTP plumbing of the emulator: the entry handler, routing by path template, request
- * and reply types, authentication, CORS, pagination headers and fault delivery. Nothing
- * here knows a resource.
+ * HTTP plumbing of the emulator: the entry handler, routing by path template, request and
+ * reply types, authentication, CORS, pagination headers and fault delivery. Nothing here
+ * knows a resource.
  * <p>
  * Internal: the types are public only because the resource routes live in another
  * package. They are not API and may change in any release.

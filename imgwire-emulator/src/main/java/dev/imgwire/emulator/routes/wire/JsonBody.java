@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 import dev.imgwire.emulator.state.ImageFormat;
 
 /**
- * A JSON request body with pydantic-style field validation. Errors accumulate, so one
- * 422 lists every problem, as FastAPI does. Longer than most classes because it holds one
+ * A JSON request body with pydantic-style field validation. Errors accumulate, so one 422
+ * lists every problem, as FastAPI does. Longer than most classes because it holds one
  * small reader per field type of the API's schemas, which share the accumulation.
  *
  * @author imgwire
@@ -139,8 +139,8 @@ public final class JsonBody {
 			}
 			BigDecimal number = node.isIntegralNumber() ? new BigDecimal(node.bigIntegerValue()) : node.decimalValue();
 			if (number.stripTrailingZeros().scale() > 0) {
-				this.errors.add("int_from_float", "Input should be a valid integer, got a number with a fractional part",
-						"body", name);
+				this.errors.add("int_from_float",
+						"Input should be a valid integer, got a number with a fractional part", "body", name);
 				return null;
 			}
 			if (number.compareTo(MAX_LONG) > 0) {
@@ -173,9 +173,9 @@ public final class JsonBody {
 	}
 
 	/**
-	 * A {@code custom_metadata} object with scalar values. The field is not nullable; each
-	 * bad value gets one error per member of the {@code str | int | float | bool} union,
-	 * as pydantic reports unions.
+	 * A {@code custom_metadata} object with scalar values. The field is not nullable;
+	 * each bad value gets one error per member of the {@code str | int | float | bool}
+	 * union, as pydantic reports unions.
 	 * @param name the field
 	 * @return the metadata, empty when absent
 	 */
@@ -273,9 +273,9 @@ public final class JsonBody {
 
 	/**
 	 * A DNS hostname such as {@code images.example.com}: at least two labels of letters,
-	 * digits and inner hyphens, at most 63 characters each and 253 in all, and a top-level
-	 * label that is not all digits, so IP addresses, URLs, ports, wildcards and trailing
-	 * dots are rejected.
+	 * digits and inner hyphens, at most 63 characters each and 253 in all, and a
+	 * top-level label that is not all digits, so IP addresses, URLs, ports, wildcards and
+	 * trailing dots are rejected.
 	 * @param name the field
 	 * @return the hostname in lower case, or {@code null} when invalid
 	 */
@@ -286,8 +286,8 @@ public final class JsonBody {
 		}
 		String hostname = value.toLowerCase(Locale.ROOT);
 		if (!isHostname(hostname)) {
-			this.errors.add("value_error", "Value error, " + name + " must be a DNS hostname such as images.example.com",
-					"body", name);
+			this.errors.add("value_error",
+					"Value error, " + name + " must be a DNS hostname such as images.example.com", "body", name);
 			return null;
 		}
 		return hostname;
@@ -335,8 +335,7 @@ public final class JsonBody {
 			return null;
 		}
 		if (length > maxLength) {
-			this.errors.add("string_too_long", "String should have at most " + maxLength + " characters", "body",
-					name);
+			this.errors.add("string_too_long", "String should have at most " + maxLength + " characters", "body", name);
 			return null;
 		}
 		return value;

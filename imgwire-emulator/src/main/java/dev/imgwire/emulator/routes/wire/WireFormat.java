@@ -96,8 +96,7 @@ public final class WireFormat {
 		json.put("environment_id", this.endpoints.environmentId().toString());
 		json.put("status", job.status().name());
 		json.put("image_ids", job.imageIds().stream().map(Object::toString).toList());
-		json.put("download_url",
-				(job.status() == DownloadStatus.READY) ? this.endpoints.archiveUrl(job.id()) : null);
+		json.put("download_url", (job.status() == DownloadStatus.READY) ? this.endpoints.archiveUrl(job.id()) : null);
 		json.put("created_at", timestamp(job.createdAt()));
 		json.put("updated_at", timestamp(job.updatedAt()));
 		return json;
@@ -141,8 +140,8 @@ public final class WireFormat {
 	}
 
 	/**
-	 * {@code MetricsDatasetsSchema}: one point per bucket, stamped with the bucket's start
-	 * in the requested zone and offset. The emulator has no cache, so
+	 * {@code MetricsDatasetsSchema}: one point per bucket, stamped with the bucket's
+	 * start in the requested zone and offset. The emulator has no cache, so
 	 * {@code cache_hit_ratio} reports every CDN request of the window as a MISS.
 	 * @param points the buckets, oldest first
 	 * @param window the usage over all buckets

@@ -4,7 +4,7 @@
  * documented {@code {"detail", "error_type"}} domain errors). Independent of the HTTP
  * plumbing.
  * <p>
- * Internal: the types are public only because the routes live in other packages. They
- * are not API and may change in any release.
+ * Internal: the types are public only because the routes live in other packages. They are
+ * not API and may change in any release.
  */
 package dev.imgwire.emulator.routes.wire;

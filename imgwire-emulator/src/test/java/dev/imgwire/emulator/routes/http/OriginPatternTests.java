@@ -21,17 +21,16 @@ class OriginPatternTests {
 			"https://app.example.com, http://app.example.com, false",
 			"https://app.example.com, https://app.example.com:443, false",
 			"http://localhost:3000, http://localhost:3000, true", "http://localhost:3000, http://localhost:3001, false",
-			"*, https://anything.example, true", "*, null, true",
-			"https://*.example.com, https://a.example.com, true",
+			"*, https://anything.example, true", "*, null, true", "https://*.example.com, https://a.example.com, true",
 			"https://*.example.com, https://a.b-c.example.com, true",
-			"https://*.example.com, https://example.com, false",
-			"https://*.example.com, https://.example.com, false",
+			"https://*.example.com, https://example.com, false", "https://*.example.com, https://.example.com, false",
 			"https://*.example.com, https://a.example.com:8443, false",
 			"https://*.example.com, https://evil.com/.example.com, false",
 			"https://*.example.com, https://a.example.com.evil.net, false",
 			"https://*.example.com, http://a.example.com, false", "http://localhost:*, http://localhost:5173, true",
 			"http://localhost:*, http://localhost, false", "https://*.*.example.com, https://a.b.example.com, true",
-			"https://*.*.example.com, https://a.example.com, false", "https://app-*.example.com, https://app-pr-12.example.com, true",
+			"https://*.*.example.com, https://a.example.com, false",
+			"https://app-*.example.com, https://app-pr-12.example.com, true",
 			"https://app-*.example.com, https://app-.example.com, false" })
 	void matches(String pattern, String origin, boolean expected) {
 		assertThat(OriginPattern.matches(pattern, origin)).isEqualTo(expected);
@@ -41,7 +40,8 @@ class OriginPatternTests {
 	void hostilePatternCostsPolynomialWork() {
 		String pattern = "https://" + "*a".repeat(2_000) + "b";
 		String origin = "https://" + "a".repeat(8_000);
-		boolean matched = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> OriginPattern.matches(pattern, origin));
+		boolean matched = assertTimeoutPreemptively(Duration.ofSeconds(10),
+				() -> OriginPattern.matches(pattern, origin));
 		assertThat(matched).isFalse();
 	}
 

@@ -12,8 +12,8 @@ class UrlDecodingTests {
 	@Test
 	void wellFormedEscapesDecodeLikeNetty() {
 		assertThat(UrlDecoding.component("a%20b+c%C3%A9")).isEqualTo("a b c\u00e9");
-		assertThat(UrlDecoding.parameters("w=1&h=2;w=3&flag")).isEqualTo(
-				Map.of("w", List.of("1", "3"), "h", List.of("2"), "flag", List.of("")));
+		assertThat(UrlDecoding.parameters("w=1&h=2;w=3&flag"))
+			.isEqualTo(Map.of("w", List.of("1", "3"), "h", List.of("2"), "flag", List.of("")));
 	}
 
 	@Test

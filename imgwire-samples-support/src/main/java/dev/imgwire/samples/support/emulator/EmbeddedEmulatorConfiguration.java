@@ -46,7 +46,8 @@ public final class EmbeddedEmulatorConfiguration {
 		return emulator;
 	}
 
-	// Defined here, the auto-configured connection details (read from imgwire.*) back off.
+	// Defined here, the auto-configured connection details (read from imgwire.*) back
+	// off.
 	@Bean
 	ImgwireConnectionDetails imgwireConnectionDetails(ImgwireEmulator imgwireEmulator) {
 		return new EmbeddedEmulatorConnectionDetails(imgwireEmulator);

@@ -74,8 +74,7 @@ public final class DemoUserConfiguration {
 	static class ServletDemoUser {
 
 		@Bean
-		InMemoryUserDetailsManager userDetailsService(DemoUserProperties properties,
-				PasswordEncoder passwordEncoder) {
+		InMemoryUserDetailsManager userDetailsService(DemoUserProperties properties, PasswordEncoder passwordEncoder) {
 			return new InMemoryUserDetailsManager(demoUser(properties, passwordEncoder));
 		}
 

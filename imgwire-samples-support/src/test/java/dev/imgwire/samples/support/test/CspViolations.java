@@ -28,7 +28,8 @@ public final class CspViolations {
 				list.push(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} on ${event.documentURI}`);
 				sessionStorage.setItem(key, JSON.stringify(list));
 			});
-			""".formatted(STORAGE_KEY);
+			"""
+		.formatted(STORAGE_KEY);
 
 	private final ChromeDriver driver;
 
@@ -63,8 +64,9 @@ public final class CspViolations {
 			list.forEach((violation) -> violations.add("event: " + violation));
 		}
 		for (LogEntry entry : this.driver.manage().logs().get(LogType.BROWSER)) {
-			// Chromium's reports of what a policy blocked, and of what it refused to load or
-			// run for another reason, such as a script or style sheet of the wrong type.
+			// Chromium's reports of what a policy blocked, and of what it refused to load
+			// or run for another reason, such as a script or style sheet of the wrong
+			// type.
 			if (entry.getMessage().contains("Content Security Policy") || entry.getMessage().contains("Refused to")) {
 				violations.add("console: " + entry.getMessage());
 			}

@@ -47,8 +47,8 @@ public final class HeadlessChromium {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(BROWSER.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--no-first-run", "--window-size=1280,1024", "--user-data-dir=" + userDataDirectory.toAbsolutePath());
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1280,1024", "--user-data-dir=" + userDataDirectory.toAbsolutePath());
 		// The console, where the browser reports what a Content-Security-Policy blocked.
 		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())

@@ -1,6 +1,5 @@
 package dev.imgwire.spring.boot.autoconfigure;
 
-
 import java.time.Duration;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -43,13 +42,13 @@ import dev.imgwire.client.retry.ImgwireRetryStrategy;
  * <p>
  * The client is built from a clone of Boot's prototype {@link WebClient.Builder}, so
  * Boot's codecs, observations and SSL settings apply, then customized by every
- * {@link ImgwireWebClientCustomizer} bean. Each resource client is a bean derived from the
- * root client, and each bean backs off when the application defines its own. The
+ * {@link ImgwireWebClientCustomizer} bean. Each resource client is a bean derived from
+ * the root client, and each bean backs off when the application defines its own. The
  * template wraps the root client bean, in servlet, reactive and non-web applications
  * alike, with {@code imgwire.block-timeout}; each resource template is a bean derived
- * from it.
- * {@link ImgwireConnectionDetails} replace the {@code imgwire.*} connection properties. Fails fast when no Server Key is available
- * (see {@link ImgwireServerKeyMissingException}).
+ * from it. {@link ImgwireConnectionDetails} replace the {@code imgwire.*} connection
+ * properties. Fails fast when no Server Key is available (see
+ * {@link ImgwireServerKeyMissingException}).
  *
  * @author Imgwire
  * @since 0.1.0
@@ -65,8 +64,7 @@ public final class ImgwireAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ImgwireConnectionDetails.class)
-	PropertiesImgwireConnectionDetails imgwireConnectionDetails(ImgwireProperties properties,
-			Environment environment) {
+	PropertiesImgwireConnectionDetails imgwireConnectionDetails(ImgwireProperties properties, Environment environment) {
 		return new PropertiesImgwireConnectionDetails(properties, environment);
 	}
 
@@ -79,8 +77,8 @@ public final class ImgwireAutoConfiguration {
 			ObjectProvider<ImgwireRetryStrategy> retryStrategy) {
 		ImgwireClientSettings settings = ImgwireConnectionDetailsValidator.validate(connectionDetails,
 				properties.isAllowInsecureHttp());
-		// Boot's builder bean is a prototype: each lookup is a fresh copy. Clone anyway so
-		// that a user-defined singleton builder is never mutated.
+		// Boot's builder bean is a prototype: each lookup is a fresh copy. Clone anyway
+		// so that a user-defined singleton builder is never mutated.
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		ImgwireClientBuilder<ImgwireClient> client = new ImgwireClientPropertyMapper(properties)
@@ -168,7 +166,8 @@ public final class ImgwireAutoConfiguration {
 						"Must be a positive duration.");
 			}
 			return (webClientBuilder) -> {
-				ClientHttpConnectorBuilder<?> builder = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect);
+				ClientHttpConnectorBuilder<?> builder = connectorBuilder
+					.getIfAvailable(ClientHttpConnectorBuilder::detect);
 				HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 					.withTimeouts(connectTimeout, null);
 				webClientBuilder.clientConnector(builder.build(settings));

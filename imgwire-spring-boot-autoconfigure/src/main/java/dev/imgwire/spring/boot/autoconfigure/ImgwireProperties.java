@@ -65,13 +65,14 @@ public class ImgwireProperties {
 	private Duration connectTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * Deadline of one attempt of an API call, from connect to the last byte of the answer.
+	 * Deadline of one attempt of an API call, from connect to the last byte of the
+	 * answer.
 	 */
 	private Duration responseTimeout = Duration.ofSeconds(30);
 
 	/**
-	 * Deadline of one attempt of the upload to the presigned URL, from connect to the last
-	 * byte of the answer.
+	 * Deadline of one attempt of the upload to the presigned URL, from connect to the
+	 * last byte of the answer.
 	 */
 	private Duration uploadTimeout = Duration.ofMinutes(10);
 
@@ -358,8 +359,8 @@ public class ImgwireProperties {
 	public static class Observations {
 
 		/**
-		 * Whether to record an imgwire.client.requests observation for each operation
-		 * and an imgwire.client.retries observation for each retry.
+		 * Whether to record an imgwire.client.requests observation for each operation and
+		 * an imgwire.client.retries observation for each retry.
 		 */
 		private boolean enabled = true;
 

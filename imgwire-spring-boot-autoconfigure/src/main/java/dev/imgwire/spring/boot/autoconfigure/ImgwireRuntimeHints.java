@@ -39,14 +39,15 @@ public class ImgwireRuntimeHints implements RuntimeHintsRegistrar {
 			ImageStatus.class, DownloadJobStatus.class, SupportedMimeType.class, CorsOrigin.class, CustomDomain.class,
 			CustomDomainStatus.class, CertificateStatus.class, MetricsDatasets.class, MetricsStats.class };
 
-	private static final Class<?>[] ENUM_TYPES = { ImageStatus.class, DownloadJobStatus.class,
-			SupportedMimeType.class, CustomDomainStatus.class, CertificateStatus.class };
+	private static final Class<?>[] ENUM_TYPES = { ImageStatus.class, DownloadJobStatus.class, SupportedMimeType.class,
+			CustomDomainStatus.class, CertificateStatus.class };
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), BINDING_TYPES);
 		for (Class<?> type : ENUM_TYPES) {
-			// Lenient decoding goes through a @JsonCreator factory and a @JsonValue accessor.
+			// Lenient decoding goes through a @JsonCreator factory and a @JsonValue
+			// accessor.
 			hints.reflection().registerType(type, MemberCategory.INVOKE_PUBLIC_METHODS);
 		}
 	}

@@ -13,8 +13,8 @@ class ImgwireServerKeyMissingFailureAnalyzer extends AbstractFailureAnalyzer<Img
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, ImgwireServerKeyMissingException cause) {
 		String description = "The Imgwire client could not be configured: no Server Key was found in the "
-				+ "'imgwire.server-key' property or the '" + PropertiesImgwireConnectionDetails.API_KEY_ENVIRONMENT_VARIABLE
-				+ "' environment variable.";
+				+ "'imgwire.server-key' property or the '"
+				+ PropertiesImgwireConnectionDetails.API_KEY_ENVIRONMENT_VARIABLE + "' environment variable.";
 		String action = """
 				Do one of the following:
 				\t- set the 'imgwire.server-key' property, or the '%s' environment variable, to your Imgwire Server Key (sk_...)

@@ -7,8 +7,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Adapts {@link ImgwireProperties} to {@link ImgwireConnectionDetails}. The Server Key
- * falls back to the {@value #API_KEY_ENVIRONMENT_VARIABLE} environment variable, the
- * name Imgwire's documentation and CLI use.
+ * falls back to the {@value #API_KEY_ENVIRONMENT_VARIABLE} environment variable, the name
+ * Imgwire's documentation and CLI use.
  *
  * @author Imgwire
  * @since 0.1.0

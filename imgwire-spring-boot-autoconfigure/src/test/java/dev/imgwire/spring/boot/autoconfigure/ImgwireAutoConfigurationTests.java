@@ -155,7 +155,8 @@ class ImgwireAutoConfigurationTests {
 
 	@Test
 	void shouldNotConfigureWhenDisabled() {
-		emulator.runner().withPropertyValues("imgwire.enabled=false")
+		emulator.runner()
+			.withPropertyValues("imgwire.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(ImgwireImagesClient.class)
 				.doesNotHaveBean(ImgwireConnectionDetails.class)
@@ -164,7 +165,8 @@ class ImgwireAutoConfigurationTests {
 
 	@Test
 	void shouldNotConfigureWhenWebClientIsNotOnClasspath() {
-		emulator.runner().withClassLoader(new FilteredClassLoader(WebClient.class))
+		emulator.runner()
+			.withClassLoader(new FilteredClassLoader(WebClient.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(ImgwireImagesClient.class)
 				.doesNotHaveBean(ImgwireConnectionDetails.class));
@@ -234,15 +236,16 @@ class ImgwireAutoConfigurationTests {
 
 	@Test
 	void shouldNotMutateSharedWebClientBuilder() {
-		emulator.runner().withUserConfiguration(SharedWebClientBuilderConfiguration.class, ImgwireCustomizersConfiguration.class)
+		emulator.runner()
+			.withUserConfiguration(SharedWebClientBuilderConfiguration.class, ImgwireCustomizersConfiguration.class)
 			.run((context) -> {
 				ImgwireImagesClient client = context.getBean(ImgwireImagesClient.class);
 				client.list(1, 1).block(Duration.ofSeconds(10));
 				WebClient.Builder shared = context.getBean(WebClient.Builder.class);
 				assertThat(shared).isSameAs(context.getBean(SharedWebClientBuilderConfiguration.class).builder);
 				shared.filters((filters) -> assertThat(filters).hasSize(1));
-				shared.defaultHeaders((headers) -> assertThat(headers.containsHeader(HttpHeaders.AUTHORIZATION))
-					.isFalse());
+				shared.defaultHeaders(
+						(headers) -> assertThat(headers.containsHeader(HttpHeaders.AUTHORIZATION)).isFalse());
 				// The shared builder's own filter saw the Imgwire call: the clone kept it
 				assertThat(context.getBean(CallRecorder.class).calls).containsExactly("shared", "first", "second");
 			});
@@ -250,7 +253,8 @@ class ImgwireAutoConfigurationTests {
 
 	@Test
 	void shouldTimeOutWhenTheApiAnswersLaterThanTheResponseTimeout() {
-		emulator.runner().withPropertyValues("imgwire.response-timeout=200ms", "imgwire.retry.enabled=false")
+		emulator.runner()
+			.withPropertyValues("imgwire.response-timeout=200ms", "imgwire.retry.enabled=false")
 			.run((context) -> {
 				emulator.faults().next(EmulatorOperation.LIST, 1).stall(Duration.ofSeconds(2));
 				assertThatExceptionOfType(ImgwireTimeoutException.class).isThrownBy(
@@ -260,7 +264,8 @@ class ImgwireAutoConfigurationTests {
 
 	@Test
 	void shouldBuildConnectorWithConnectTimeoutAndNoReadTimeout() {
-		emulator.runner().withUserConfiguration(CapturingConnectorConfiguration.class)
+		emulator.runner()
+			.withUserConfiguration(CapturingConnectorConfiguration.class)
 			.withPropertyValues("imgwire.connect-timeout=1234ms", "spring.http.clients.read-timeout=5s",
 					"spring.http.clients.redirects=dont-follow")
 			.run((context) -> {
@@ -275,12 +280,16 @@ class ImgwireAutoConfigurationTests {
 
 	@Test
 	void shouldStartFromGlobalHttpClientSettingsBean() {
-		emulator.runner().withUserConfiguration(CapturingConnectorConfiguration.class)
+		emulator.runner()
+			.withUserConfiguration(CapturingConnectorConfiguration.class)
 			.withBean(HttpClientSettings.class,
-					() -> HttpClientSettings.defaults().withRedirects(HttpRedirects.FOLLOW).withReadTimeout(Duration.ofSeconds(1)))
+					() -> HttpClientSettings.defaults()
+						.withRedirects(HttpRedirects.FOLLOW)
+						.withReadTimeout(Duration.ofSeconds(1)))
 			.run((context) -> {
 				context.getBean(ImgwireImagesClient.class);
-				HttpClient httpClient = context.getBean(CapturingConnectorConfiguration.class).withConnectTimeout(10000);
+				HttpClient httpClient = context.getBean(CapturingConnectorConfiguration.class)
+					.withConnectTimeout(10000);
 				assertThat(httpClient.configuration().followRedirectPredicate()).isNotNull();
 				assertThat(httpClient.configuration().responseTimeout()).isNull();
 			});
@@ -317,12 +326,12 @@ class ImgwireAutoConfigurationTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "imgwire.retry.max-retries, -1", "imgwire.retry.initial-delay, -1ms",
-			"imgwire.retry.max-delay, -1ms", "imgwire.retry.jitter, 1.5", "imgwire.retry.jitter, -0.1",
-			"imgwire.upload.poll-interval, 0ms", "imgwire.upload.poll-interval, 10m",
-			"imgwire.upload.ready-timeout, 0s", "imgwire.response-timeout, -1s", "imgwire.upload-timeout, 0s",
-			"imgwire.connect-timeout, 0s", "imgwire.connect-timeout, -5s", "imgwire.block-timeout, 0s",
-			"imgwire.block-timeout, -1s", "imgwire.upload.spool.max-size, 0B", "imgwire.upload.spool.max-size, -1MB" })
+	@CsvSource({ "imgwire.retry.max-retries, -1", "imgwire.retry.initial-delay, -1ms", "imgwire.retry.max-delay, -1ms",
+			"imgwire.retry.jitter, 1.5", "imgwire.retry.jitter, -0.1", "imgwire.upload.poll-interval, 0ms",
+			"imgwire.upload.poll-interval, 10m", "imgwire.upload.ready-timeout, 0s", "imgwire.response-timeout, -1s",
+			"imgwire.upload-timeout, 0s", "imgwire.connect-timeout, 0s", "imgwire.connect-timeout, -5s",
+			"imgwire.block-timeout, 0s", "imgwire.block-timeout, -1s", "imgwire.upload.spool.max-size, 0B",
+			"imgwire.upload.spool.max-size, -1MB" })
 	void shouldFailWithPropertyNameValueAndReasonWhenAValueIsInvalid(String name, String value) {
 		emulator.runner().withPropertyValues(name + "=" + value).run((context) -> {
 			InvalidConfigurationPropertyValueException ex = invalidPropertyValue(context);

@@ -33,12 +33,11 @@ class ImgwireConfigurationMetadataTests {
 			.containsExactlyInAnyOrder("imgwire.enabled", "imgwire.base-url", "imgwire.server-key",
 					"imgwire.client-key", "imgwire.environment-id", "imgwire.connect-timeout",
 					"imgwire.response-timeout", "imgwire.upload-timeout", "imgwire.block-timeout",
-					"imgwire.allow-insecure-http",
-					"imgwire.retry.enabled", "imgwire.retry.max-retries", "imgwire.retry.initial-delay",
-					"imgwire.retry.max-delay", "imgwire.retry.jitter", "imgwire.upload.await-ready",
-					"imgwire.upload.ready-timeout", "imgwire.upload.poll-interval", "imgwire.upload.spool.directory",
-					"imgwire.upload.spool.max-size", "imgwire.observations.enabled", "imgwire.variants",
-					"management.health.imgwire.enabled", "management.health.imgwire.timeout");
+					"imgwire.allow-insecure-http", "imgwire.retry.enabled", "imgwire.retry.max-retries",
+					"imgwire.retry.initial-delay", "imgwire.retry.max-delay", "imgwire.retry.jitter",
+					"imgwire.upload.await-ready", "imgwire.upload.ready-timeout", "imgwire.upload.poll-interval",
+					"imgwire.upload.spool.directory", "imgwire.upload.spool.max-size", "imgwire.observations.enabled",
+					"imgwire.variants", "management.health.imgwire.enabled", "management.health.imgwire.timeout");
 		for (JsonNode property : properties) {
 			String name = property.path("name").asString();
 			String description = property.path("description").asString();

@@ -23,6 +23,7 @@ import dev.imgwire.emulator.state.EmulatorState;
  * factories with the auto-configurations the Imgwire client builds on. Register it in a
  * static field:
  *
+ *
  * <pre class="code">
  * &#064;RegisterExtension
  * static final ImgwireEmulatorExtension emulator = new ImgwireEmulatorExtension();
@@ -41,9 +42,9 @@ public final class ImgwireEmulatorExtension implements BeforeAllCallback, Before
 	 * @return the runner
 	 */
 	public static ApplicationContextRunner contextRunner() {
-		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
-				ImgwireAutoConfiguration.class));
+		return new ApplicationContextRunner().withConfiguration(
+				AutoConfigurations.of(HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+						WebClientAutoConfiguration.class, ImgwireAutoConfiguration.class));
 	}
 
 	/**
@@ -86,8 +87,8 @@ public final class ImgwireEmulatorExtension implements BeforeAllCallback, Before
 	 * @return the emulator
 	 */
 	public ImgwireEmulator emulator() {
-		Assert.state(this.emulator != null, "The emulator runs only while a test class does: register the "
-				+ "extension in a static field");
+		Assert.state(this.emulator != null,
+				"The emulator runs only while a test class does: register the " + "extension in a static field");
 		return this.emulator;
 	}
 

@@ -41,8 +41,8 @@ class ImgwireRetryTests {
 
 	private ApplicationContextRunner emulatorRunner() {
 		return emulator.runner()
-			.withPropertyValues("imgwire.retry.initial-delay=10ms", "imgwire.retry.max-delay=" + MAX_DELAY.toMillis() + "ms",
-					"imgwire.retry.jitter=0");
+			.withPropertyValues("imgwire.retry.initial-delay=10ms",
+					"imgwire.retry.max-delay=" + MAX_DELAY.toMillis() + "ms", "imgwire.retry.jitter=0");
 	}
 
 	@Test

@@ -42,9 +42,9 @@ class ImgwireRuntimeHintsTests {
 		}
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Image.class, "originalFilename"))
 			.accepts(hints);
-		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(ValidationError.class, "msg"))
-			.accepts(hints);
-		assertThat(RuntimeHintsPredicates.reflection().onConstructorInvocation(Image.class.getDeclaredConstructors()[0]))
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(ValidationError.class, "msg")).accepts(hints);
+		assertThat(
+				RuntimeHintsPredicates.reflection().onConstructorInvocation(Image.class.getDeclaredConstructors()[0]))
 			.accepts(hints);
 	}
 
@@ -54,8 +54,8 @@ class ImgwireRuntimeHintsTests {
 		new ImgwireRuntimeHints().registerHints(hints, getClass().getClassLoader());
 		assertThat(RuntimeHintsPredicates.reflection().onType(ImageStatus.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(SupportedMimeType.class)).accepts(hints);
-		assertThat(RuntimeHintsPredicates.reflection()
-			.onMethodInvocation(SupportedMimeType.class.getMethod("value"))).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(SupportedMimeType.class.getMethod("value")))
+			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection()
 			.onMethodInvocation(SupportedMimeType.class.getMethod("fromValue", String.class))).accepts(hints);
 	}

@@ -31,7 +31,8 @@ import dev.imgwire.client.model.Image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the blocking {@link ImgwireTemplate} beans of {@link ImgwireAutoConfiguration}.
+ * Tests for the blocking {@link ImgwireTemplate} beans of
+ * {@link ImgwireAutoConfiguration}.
  *
  * @author Imgwire
  */
@@ -42,7 +43,8 @@ class ImgwireTemplateAutoConfigurationTests {
 	static final ImgwireEmulatorExtension emulator = new ImgwireEmulatorExtension();
 
 	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(HttpClientAutoConfiguration.class,
-			ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class, ImgwireAutoConfiguration.class);
+			ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+			ImgwireAutoConfiguration.class);
 
 	@Nested
 	class Beans {
@@ -91,7 +93,8 @@ class ImgwireTemplateAutoConfigurationTests {
 
 		@Test
 		void noTemplateWhenImgwireIsDisabled() {
-			emulator.runner().withPropertyValues("imgwire.enabled=false")
+			emulator.runner()
+				.withPropertyValues("imgwire.enabled=false")
 				.run((context) -> assertThat(context).hasNotFailed()
 					.doesNotHaveBean(ImgwireTemplate.class)
 					.doesNotHaveBean(ImgwireImagesTemplate.class));
@@ -140,7 +143,8 @@ class ImgwireTemplateAutoConfigurationTests {
 
 		@Test
 		void theBlockTimeoutPropertySetsTheLimit() {
-			emulator.runner().withPropertyValues("imgwire.block-timeout=5s")
+			emulator.runner()
+				.withPropertyValues("imgwire.block-timeout=5s")
 				.run((context) -> assertThat(context.getBean(ImgwireTemplate.class).blockTimeout())
 					.isEqualTo(Duration.ofSeconds(5)));
 		}

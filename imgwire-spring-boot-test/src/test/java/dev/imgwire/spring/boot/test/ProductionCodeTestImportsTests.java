@@ -29,8 +29,7 @@ class ProductionCodeTestImportsTests {
 
 	private static final String TEST_SUPPORT_PACKAGE = "dev.imgwire.spring.boot.test.";
 
-	private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?([\\w.]+)",
-			Pattern.MULTILINE);
+	private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
 
 	private static final Pattern TEST_SEGMENT = Pattern.compile("(^|\\.)test\\.");
 
@@ -132,7 +131,8 @@ class ProductionCodeTestImportsTests {
 
 	private static Path reactorRoot() {
 		Path root = Path.of("").toAbsolutePath().getParent();
-		assertThat(root.resolve(THIS_MODULE).resolve("pom.xml")).as("this module in the reactor's root").isRegularFile();
+		assertThat(root.resolve(THIS_MODULE).resolve("pom.xml")).as("this module in the reactor's root")
+			.isRegularFile();
 		return root;
 	}
 

@@ -8,10 +8,11 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
  * Masks the Imgwire keys in the {@code env} and {@code configprops} endpoints, also when
- * they are configured to show values ({@code management.endpoint.env.show-values=always}):
- * {@code imgwire.server-key}, {@code imgwire.client-key} and the {@code IMGWIRE_API_KEY}
- * environment variable, in any of the forms relaxed binding accepts
- * ({@code imgwire.serverKey}, {@code IMGWIRE_SERVER_KEY}, {@code imgwire.server_key}, ...).
+ * they are configured to show values
+ * ({@code management.endpoint.env.show-values=always}): {@code imgwire.server-key},
+ * {@code imgwire.client-key} and the {@code IMGWIRE_API_KEY} environment variable, in any
+ * of the forms relaxed binding accepts ({@code imgwire.serverKey},
+ * {@code IMGWIRE_SERVER_KEY}, {@code imgwire.server_key}, ...).
  *
  * @author Imgwire
  * @since 0.1.0

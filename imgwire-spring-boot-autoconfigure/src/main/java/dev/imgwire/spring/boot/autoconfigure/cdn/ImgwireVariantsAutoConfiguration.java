@@ -51,7 +51,8 @@ public final class ImgwireVariantsAutoConfiguration {
 	}
 
 	/**
-	 * Name the property behind a rejection such as {@code "variant 'card': width: 0 is out
+	 * Name the property behind a rejection such as
+	 * {@code "variant 'card': width: 0 is out
 	 * of range ..."}: the parameter as the user spelled it, the preset or the widths.
 	 */
 	private static InvalidConfigurationPropertyValueException invalid(String prefix,

@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ImgwireHealthIndicatorProperties {
 
 	/**
-	 * Whether to enable the Imgwire health indicator. Off by default: it calls the
-	 * remote API, which an application's health should not usually depend on.
+	 * Whether to enable the Imgwire health indicator. Off by default: it calls the remote
+	 * API, which an application's health should not usually depend on.
 	 */
 	private boolean enabled;
 

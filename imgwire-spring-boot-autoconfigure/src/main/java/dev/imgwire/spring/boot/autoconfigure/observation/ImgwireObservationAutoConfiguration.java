@@ -14,16 +14,17 @@ import org.springframework.context.annotation.Bean;
 import dev.imgwire.client.observation.ImgwireClientObservationContext;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for metrics of Imgwire
- * observations beyond the timers Boot derives from every observation: the
+ * {@link EnableAutoConfiguration Auto-configuration} for metrics of Imgwire observations
+ * beyond the timers Boot derives from every observation: the
  * {@value ImgwireUploadBytesObservationHandler#METER_NAME} distribution summary.
  *
  * @author Imgwire
  * @since 0.1.0
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@AutoConfiguration(
+		afterName = { "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass({ ObservationRegistry.class, MeterRegistry.class, ImgwireClientObservationContext.class })
 @ConditionalOnBooleanProperty(name = { "imgwire.enabled", "imgwire.observations.enabled" }, matchIfMissing = true)
 @ConditionalOnBean({ MeterRegistry.class, ObservationRegistry.class })

@@ -42,9 +42,10 @@ class ImgwireSanitizingAutoConfigurationTests {
 	private static final String API_KEY = "sk_live_from_environment_3";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
-				EnvironmentEndpointAutoConfiguration.class, ConfigurationPropertiesReportEndpointAutoConfiguration.class,
-				ImgwireAutoConfiguration.class, ImgwireSanitizingAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(EndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class,
+						ConfigurationPropertiesReportEndpointAutoConfiguration.class, ImgwireAutoConfiguration.class,
+						ImgwireSanitizingAutoConfiguration.class))
 		.withInitializer((context) -> context.getEnvironment()
 			.getPropertySources()
 			.addLast(new MapPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME + "-test",
@@ -63,8 +64,9 @@ class ImgwireSanitizingAutoConfigurationTests {
 			env.getPropertySources()
 				.forEach((source) -> source.getProperties()
 					.forEach((name, value) -> shown.add(name + "=" + value.getValue())));
-			assertThat(shown).contains("imgwire.server-key=******", "imgwire.client-key=******",
-					"IMGWIRE_API_KEY=******", "IMGWIRE_CLIENT_KEY=******")
+			assertThat(shown)
+				.contains("imgwire.server-key=******", "imgwire.client-key=******", "IMGWIRE_API_KEY=******",
+						"IMGWIRE_CLIENT_KEY=******")
 				// Other values are shown, as configured
 				.contains("imgwire.environment-id=env-visible", "imgwire.base-url=http://127.0.0.1:1");
 			assertThat(String.join("\n", shown)).doesNotContain(SERVER_KEY, CLIENT_KEY, API_KEY);
@@ -92,8 +94,7 @@ class ImgwireSanitizingAutoConfigurationTests {
 			assertThat(imgwire.getProperties()).containsEntry("serverKey", "******")
 				.containsEntry("clientKey", "******")
 				.containsEntry("environmentId", "env-visible");
-			assertThat(imgwire.getInputs().toString()).doesNotContain(SERVER_KEY, CLIENT_KEY)
-				.contains("env-visible");
+			assertThat(imgwire.getInputs().toString()).doesNotContain(SERVER_KEY, CLIENT_KEY).contains("env-visible");
 			assertThat(imgwire.getProperties().toString()).doesNotContain(SERVER_KEY, CLIENT_KEY);
 		});
 	}

@@ -34,9 +34,10 @@ class ImgwireVariantsAutoConfigurationTests {
 		@Test
 		void eachConfiguredVariantBuildsItsUrlAndSrcsetWithoutAnyKey() {
 			ImgwireVariantsAutoConfigurationTests.this.contextRunner
-				.withPropertyValues("imgwire.variants.card.preset=medium", "imgwire.variants.card.parameters.format=jpeg",
-						"imgwire.variants.card.parameters.q=80", "imgwire.variants.card.widths=320,640",
-						"imgwire.variants.avatar.parameters.width=96", "imgwire.variants.avatar.parameters.height=96")
+				.withPropertyValues("imgwire.variants.card.preset=medium",
+						"imgwire.variants.card.parameters.format=jpeg", "imgwire.variants.card.parameters.q=80",
+						"imgwire.variants.card.widths=320,640", "imgwire.variants.avatar.parameters.width=96",
+						"imgwire.variants.avatar.parameters.height=96")
 				.run((context) -> {
 					ImgwireVariants variants = context.getBean(ImgwireVariants.class);
 					assertThat(variants.names()).containsExactly("card", "avatar");
@@ -45,7 +46,8 @@ class ImgwireVariantsAutoConfigurationTests {
 					assertThat(variants.variant("card").srcset(IMAGE).value())
 						.isEqualTo("https://cdn.imgwire.dev/org/env/image@medium?format=jpg&quality=80&width=320 320w, "
 								+ "https://cdn.imgwire.dev/org/env/image@medium?format=jpg&quality=80&width=640 640w");
-					assertThat(variants.variant("avatar").srcset(IMAGE).value()).contains(" 1x, ").contains("dpr=2&height=96&width=96 2x");
+					assertThat(variants.variant("avatar").srcset(IMAGE).value()).contains(" 1x, ")
+						.contains("dpr=2&height=96&width=96 2x");
 				});
 		}
 
@@ -75,11 +77,12 @@ class ImgwireVariantsAutoConfigurationTests {
 	class Validation {
 
 		@ParameterizedTest
-		@CsvSource(delimiter = '|', value = { "imgwire.variants.card.parameters.width=0|imgwire.variants.card.parameters.width",
-				"imgwire.variants.card.parameters.bogus=1|imgwire.variants.card.parameters.bogus",
-				"imgwire.variants.card.parameters.quality=101|imgwire.variants.card.parameters.quality",
-				"imgwire.variants.card.preset=huge|imgwire.variants.card.preset",
-				"imgwire.variants.card.widths=640,320|imgwire.variants.card.widths" })
+		@CsvSource(delimiter = '|',
+				value = { "imgwire.variants.card.parameters.width=0|imgwire.variants.card.parameters.width",
+						"imgwire.variants.card.parameters.bogus=1|imgwire.variants.card.parameters.bogus",
+						"imgwire.variants.card.parameters.quality=101|imgwire.variants.card.parameters.quality",
+						"imgwire.variants.card.preset=huge|imgwire.variants.card.preset",
+						"imgwire.variants.card.widths=640,320|imgwire.variants.card.widths" })
 		void aBadValueFailsStartupNamingItsProperty(String property, String name) {
 			ImgwireVariantsAutoConfigurationTests.this.contextRunner.withPropertyValues(property).run((context) -> {
 				assertThat(context).hasFailed();
@@ -95,7 +98,8 @@ class ImgwireVariantsAutoConfigurationTests {
 		@Test
 		void twoAliasesOfOneParameterFailStartup() {
 			ImgwireVariantsAutoConfigurationTests.this.contextRunner
-				.withPropertyValues("imgwire.variants.card.parameters.w=100", "imgwire.variants.card.parameters.width=200")
+				.withPropertyValues("imgwire.variants.card.parameters.w=100",
+						"imgwire.variants.card.parameters.width=200")
 				.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 					.hasMessageContaining("imgwire.variants.card"));

@@ -114,17 +114,20 @@ class ImgwireObservationTests {
 			client.delete(image.id().toString()).block(BLOCK);
 			List<Observation.Context> recorded = context.getBean(RecordingHandler.class).contexts;
 			assertThat(recorded).isNotEmpty();
-			assertThat(recorded).flatExtracting((recordedContext) -> recordedContext.getLowCardinalityKeyValues()
-				.stream()
-				.map(KeyValue::getValue)
-				.toList())
+			assertThat(recorded)
+				.flatExtracting((recordedContext) -> recordedContext.getLowCardinalityKeyValues()
+					.stream()
+					.map(KeyValue::getValue)
+					.toList())
 				.noneMatch((value) -> value.contains(image.id().toString()))
 				.noneMatch((value) -> value.contains(emulator.serverKey()))
 				.noneMatch((value) -> value.contains("upload_token") || value.contains("signature"));
-			assertThat(recorded).flatExtracting((recordedContext) -> recordedContext.getHighCardinalityKeyValues()
-				.stream()
-				.map(KeyValue::getValue)
-				.toList()).noneMatch((value) -> value.contains(emulator.serverKey()));
+			assertThat(recorded)
+				.flatExtracting((recordedContext) -> recordedContext.getHighCardinalityKeyValues()
+					.stream()
+					.map(KeyValue::getValue)
+					.toList())
+				.noneMatch((value) -> value.contains(emulator.serverKey()));
 			assertThat(context.getBean(TestObservationRegistry.class))
 				.hasObservationWithNameEqualTo("imgwire.client.requests")
 				.that()

@@ -44,10 +44,14 @@ class BaseUrlCredentialsTests {
 		this.contextRunner.withPropertyValues("imgwire.base-url=" + baseUrl).run((context) -> {
 			assertThat(context).getFailure().rootCause().isInstanceOf(InvalidImgwireBaseUrlException.class);
 			Throwable failure = context.getStartupFailure();
-			assertThat(failure).rootCause().message().contains("imgwire.base-url").contains(part)
+			assertThat(failure).rootCause()
+				.message()
+				.contains("imgwire.base-url")
+				.contains(part)
 				.doesNotContain("s3cr3t");
 			FailureAnalysis analysis = analysis(failure);
-			assertThat(analysis.getDescription()).contains("'imgwire.base-url'").contains(part)
+			assertThat(analysis.getDescription()).contains("'imgwire.base-url'")
+				.contains(part)
 				.doesNotContain("s3cr3t");
 			assertThat(analysis.getAction()).contains("imgwire.base-url").doesNotContain("s3cr3t");
 		});

@@ -65,7 +65,10 @@ final class CapturedLogs implements AutoCloseable {
 			for (IThrowableProxy proxy = event.getThrowableProxy(); proxy != null; proxy = proxy.getCause()) {
 				line.append(" | ").append(proxy.getClassName()).append(": ").append(proxy.getMessage());
 				for (IThrowableProxy suppressed : proxy.getSuppressed()) {
-					line.append(" | suppressed ").append(suppressed.getClassName()).append(": ").append(suppressed.getMessage());
+					line.append(" | suppressed ")
+						.append(suppressed.getClassName())
+						.append(": ")
+						.append(suppressed.getMessage());
 				}
 				for (StackTraceElementProxy frame : proxy.getStackTraceElementProxyArray()) {
 					line.append(" @ ").append(frame.getSTEAsString());

@@ -115,7 +115,8 @@ class FaultMatrixTests {
 		try (ImgwireEmulator emulator = ImgwireEmulator.start()) {
 			FaultSchedule schedule = new FaultSchedule(emulator, SEED, UPLOADS, MAX_RETRIES + 1, STALL);
 			this.contextRunner
-				.withPropertyValues("imgwire.base-url=" + emulator.baseUrl(), "imgwire.server-key=" + emulator.serverKey())
+				.withPropertyValues("imgwire.base-url=" + emulator.baseUrl(),
+						"imgwire.server-key=" + emulator.serverKey())
 				.withBean(RetryRecorder.class, () -> retries)
 				.withBean("faultMatrixWebClientCustomizer", ImgwireWebClientCustomizer.class,
 						() -> new DedicatedPoolCustomizer(provider, schedule))
@@ -229,7 +230,8 @@ class FaultMatrixTests {
 		}
 		Map<String, Long> injectedByReason = schedule.byRetryReason();
 		// A fault whose answer comes after the response timeout, on a machine starved of
-		// CPU, is observed as a timeout instead: the only movement between reasons allowed.
+		// CPU, is observed as a timeout instead: the only movement between reasons
+		// allowed.
 		long movedToTimeout = 0;
 		for (String reason : List.of("server_error", "rate_limited", "connection_error")) {
 			long injectedForReason = injectedByReason.getOrDefault(reason, 0L);
@@ -254,14 +256,14 @@ class FaultMatrixTests {
 				EmulatorOperation.RETRIEVE)) {
 			byOperation.put(operation.name(), emulator.faults().injected(operation));
 		}
-		System.out.printf(
-				"fault-matrix: uploads=%d concurrency=%d ok=%d failed=%d requests=%d faults=%d (%.1f%% of requests) "
-						+ "faults-by-operation=%s faults-by-kind=%s retries=%d retries-by-reason=%s retry-after-honoured=%d "
-						+ "failed-by-reason=%s moved-to-timeout=%d spurious-timeouts=%d images=%d leftover-records=%d duplicates=%d "
-						+ "leaked-connections=%d elapsed=%dms seed=%d%n",
-				UPLOADS, CONCURRENCY, ok.size(), failed.size(), requests, injected, 100.0 * injected / requests,
-				byOperation, schedule.byKind(), retries.total(), retries.byReason(), retries.retryAfterHonoured(), failuresByReason,
-				movedToTimeout, spuriousTimeouts, stored.size(), leftovers, duplicates, pool.acquired(), elapsedMillis, SEED);
+		System.out
+			.printf("fault-matrix: uploads=%d concurrency=%d ok=%d failed=%d requests=%d faults=%d (%.1f%% of requests) "
+					+ "faults-by-operation=%s faults-by-kind=%s retries=%d retries-by-reason=%s retry-after-honoured=%d "
+					+ "failed-by-reason=%s moved-to-timeout=%d spurious-timeouts=%d images=%d leftover-records=%d duplicates=%d "
+					+ "leaked-connections=%d elapsed=%dms seed=%d%n", UPLOADS, CONCURRENCY, ok.size(), failed.size(),
+					requests, injected, 100.0 * injected / requests, byOperation, schedule.byKind(), retries.total(),
+					retries.byReason(), retries.retryAfterHonoured(), failuresByReason, movedToTimeout,
+					spuriousTimeouts, stored.size(), leftovers, duplicates, pool.acquired(), elapsedMillis, SEED);
 	}
 
 	/**
@@ -334,10 +336,12 @@ class FaultMatrixTests {
 	private static Mono<Outcome> upload(ImgwireImagesClient client, FaultSchedule schedule, int index, byte[] source) {
 		return Mono.defer(() -> {
 			schedule.beforeUpload(index);
-			return client.upload(UploadSource.fromBytes(source), UploadOptions.defaults().withFileName("fm-" + index + ".png"));
+			return client.upload(UploadSource.fromBytes(source),
+					UploadOptions.defaults().withFileName("fm-" + index + ".png"));
 		})
 			.map((image) -> new Outcome(index, source, image, null))
-			// A hang would end here with a TimeoutException, which is no ImgwireException.
+			// A hang would end here with a TimeoutException, which is no
+			// ImgwireException.
 			.timeout(Duration.ofSeconds(30))
 			.onErrorResume((ex) -> Mono.just(new Outcome(index, source, null, ex)));
 	}
@@ -365,8 +369,7 @@ class FaultMatrixTests {
 		@Override
 		public void customize(WebClient.Builder webClientBuilder) {
 			HttpClient httpClient = HttpClient.create(this.provider).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000);
-			webClientBuilder.clientConnector(new ReactorClientHttpConnector(httpClient))
-				.filter(this.schedule.filter());
+			webClientBuilder.clientConnector(new ReactorClientHttpConnector(httpClient)).filter(this.schedule.filter());
 		}
 
 		@Override
@@ -425,7 +428,8 @@ class FaultMatrixTests {
 			if (!context.isRetry()) {
 				if (context.getOperation() == ImgwireOperation.RETRIEVE && context.getError() == null
 						&& context.getParentObservation() != null
-						&& context.getParentObservation().getContextView() instanceof ImgwireClientObservationContext parent
+						&& context.getParentObservation()
+							.getContextView() instanceof ImgwireClientObservationContext parent
 						&& parent.getOperation() == ImgwireOperation.PUT_BYTES) {
 					this.deliveryConfirmations.incrementAndGet();
 				}

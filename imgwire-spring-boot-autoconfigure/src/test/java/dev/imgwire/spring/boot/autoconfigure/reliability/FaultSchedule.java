@@ -28,14 +28,14 @@ import dev.imgwire.emulator.fault.FaultPlan;
  * The emulator's faults apply to "the next N requests of an operation", whoever sends
  * them. Enqueuing the whole schedule up front would hit only the first uploads; so each
  * logical upload enqueues its own faults right before it sends its own first request of
- * the operation: the create fault before the upload is subscribed, the PUT and GET
- * faults (from a filter of the client) right before its first PUT and its first GET of
- * the image. Under concurrency a fault may land on a neighbour's request instead, but
- * every enqueued fault is consumed: each enqueuer sends at least as many requests of that
- * operation afterwards as it enqueued (bursts are at most {@code maxRetries + 1} long, and
- * a request that meets a fault is retried until the budget is spent), so after the last
- * moment the queue was empty every request takes a fault, and the queue cannot be left
- * non-empty. The test checks this: {@code injected(op)} equals what was enqueued.
+ * the operation: the create fault before the upload is subscribed, the PUT and GET faults
+ * (from a filter of the client) right before its first PUT and its first GET of the
+ * image. Under concurrency a fault may land on a neighbour's request instead, but every
+ * enqueued fault is consumed: each enqueuer sends at least as many requests of that
+ * operation afterwards as it enqueued (bursts are at most {@code maxRetries + 1} long,
+ * and a request that meets a fault is retried until the budget is spent), so after the
+ * last moment the queue was empty every request takes a fault, and the queue cannot be
+ * left non-empty. The test checks this: {@code injected(op)} equals what was enqueued.
  * <p>
  * The plan itself (which fault, how many) is a pure function of the seed and of the
  * upload index (creates) or of the rank of the first PUT or GET (puts and gets).
@@ -49,9 +49,9 @@ final class FaultSchedule {
 	 */
 	enum Kind {
 
-		UNAVAILABLE_RETRY_AFTER("server_error"), RATE_LIMITED_RETRY_AFTER("rate_limited"), INTERNAL_ERROR(
-				"server_error"), BAD_GATEWAY("server_error"), CONNECTION_RESET(
-						"connection_error"), RESPONSE_LOST("connection_error"), STALL("timeout"), DRIP("timeout");
+		UNAVAILABLE_RETRY_AFTER("server_error"), RATE_LIMITED_RETRY_AFTER("rate_limited"),
+		INTERNAL_ERROR("server_error"), BAD_GATEWAY("server_error"), CONNECTION_RESET("connection_error"),
+		RESPONSE_LOST("connection_error"), STALL("timeout"), DRIP("timeout");
 
 		private final String retryReason;
 
@@ -89,8 +89,8 @@ final class FaultSchedule {
 
 	/**
 	 * A lost PUT response is left out: the emulator answers a repeated PUT after a
-	 * successful one with 409, as a storage that refuses overwrites would. A dripping body
-	 * too: the PUT's answer has none.
+	 * successful one with 409, as a storage that refuses overwrites would. A dripping
+	 * body too: the PUT's answer has none.
 	 */
 	private static final List<Kind> PUT_KINDS = List.of(Kind.UNAVAILABLE_RETRY_AFTER, Kind.RATE_LIMITED_RETRY_AFTER,
 			Kind.INTERNAL_ERROR, Kind.BAD_GATEWAY, Kind.CONNECTION_RESET, Kind.STALL);
@@ -151,8 +151,8 @@ final class FaultSchedule {
 	}
 
 	/**
-	 * Start scheduling faults; until then the filter lets every request through
-	 * untouched (warm-up).
+	 * Start scheduling faults; until then the filter lets every request through untouched
+	 * (warm-up).
 	 */
 	void arm() {
 		this.armed = true;
@@ -201,15 +201,15 @@ final class FaultSchedule {
 		switch (planned.kind()) {
 			case UNAVAILABLE_RETRY_AFTER -> next.respondWith(503, Duration.ofSeconds(1));
 			// An HTTP date an hour ahead: capped by imgwire.retry.max-delay.
-			case RATE_LIMITED_RETRY_AFTER -> next.respondWith(429, DateTimeFormatter.RFC_1123_DATE_TIME
-				.format(ZonedDateTime.now(ZoneOffset.UTC).plusHours(1)));
+			case RATE_LIMITED_RETRY_AFTER -> next.respondWith(429,
+					DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusHours(1)));
 			case INTERNAL_ERROR -> next.respondWith(500);
 			case BAD_GATEWAY -> next.respondWith(502);
 			case CONNECTION_RESET -> next.resetConnection();
 			case RESPONSE_LOST -> next.loseResponse();
 			case STALL -> next.stall(this.stall);
-			// Every byte well within the response timeout, the whole answer far beyond it:
-			// only a deadline for the whole answer ends the attempt.
+			// Every byte well within the response timeout, the whole answer far beyond
+			// it: only a deadline for the whole answer ends the attempt.
 			case DRIP -> next.dripBody(1, Duration.ofMillis(100));
 		}
 		this.enqueued.get(operation).get(planned.kind()).addAndGet(planned.count());

@@ -44,9 +44,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * second path of its own, which records the request and hands the bytes on to the
  * emulator's real upload URL.
  * <p>
- * Whether redirects are followed is Boot's {@code spring.http.clients.redirects}
- * setting, which the Imgwire connector inherits; by default they are, and the upload
- * completes. With {@code dont-follow} the 307 ends the upload with a typed error.
+ * Whether redirects are followed is Boot's {@code spring.http.clients.redirects} setting,
+ * which the Imgwire connector inherits; by default they are, and the upload completes.
+ * With {@code dont-follow} the 307 ends the upload with a typed error.
  *
  * @author Imgwire
  */
@@ -86,7 +86,8 @@ class PresignedPutRedirectTests {
 					.header("Content-Type", exchange.getRequestHeaders().getFirst("Content-Type"))
 					.PUT(HttpRequest.BodyPublishers.ofByteArray(body))
 					.build(), HttpResponse.BodyHandlers.ofByteArray());
-				exchange.sendResponseHeaders(answer.statusCode(), (answer.body().length > 0) ? answer.body().length : -1);
+				exchange.sendResponseHeaders(answer.statusCode(),
+						(answer.body().length > 0) ? answer.body().length : -1);
 				if (answer.body().length > 0) {
 					exchange.getResponseBody().write(answer.body());
 				}
@@ -164,13 +165,12 @@ class PresignedPutRedirectTests {
 	private void redirectNextUpload(byte[] png) throws Exception {
 		String body = "{\"file_name\":\"r.png\",\"mime_type\":\"image/png\",\"content_length\":" + png.length
 				+ ",\"idempotency_key\":\"redirect-test\"}";
-		HttpResponse<String> created = this.forwarder.send(
-				HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/api/v1/images/standard_upload"))
-					.header("Authorization", "Bearer " + emulator.serverKey())
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> created = this.forwarder
+			.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/api/v1/images/standard_upload"))
+				.header("Authorization", "Bearer " + emulator.serverKey())
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(created.statusCode()).isBetween(200, 299);
 		int start = created.body().indexOf("\"upload_url\":\"") + "\"upload_url\":\"".length();
 		int end = created.body().indexOf('"', start);

@@ -42,8 +42,8 @@ import dev.imgwire.spring.boot.autoconfigure.observation.ImgwireObservationAutoC
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With every logger of the client stack at TRACE, an upload, a token upload, failures
- * and retries leave the Server Key, the Client Key, upload tokens and presigned URL
+ * With every logger of the client stack at TRACE, an upload, a token upload, failures and
+ * retries leave the Server Key, the Client Key, upload tokens and presigned URL
  * signatures in no log line, exception, {@code toString()} or observation key value.
  *
  * @author Imgwire
@@ -60,7 +60,8 @@ class SecretsTests {
 	private static final String[] LOGGERS = { "dev.imgwire", "org.springframework.web", "org.springframework.http",
 			"org.springframework.core.codec", "reactor.netty", "io.netty" };
 
-	private static final java.util.regex.Pattern SIGNATURE = java.util.regex.Pattern.compile("signature=[0-9a-fA-F]{8}");
+	private static final java.util.regex.Pattern SIGNATURE = java.util.regex.Pattern
+		.compile("signature=[0-9a-fA-F]{8}");
 
 	@RegisterExtension
 	static final ImgwireEmulatorExtension emulator = new ImgwireEmulatorExtension();
@@ -89,7 +90,8 @@ class SecretsTests {
 					// A plain upload whose create and PUT are each retried once.
 					emulator.faults().next(EmulatorOperation.STANDARD_UPLOAD, 1).respondWith(503);
 					emulator.faults().next(EmulatorOperation.PRESIGNED_PUT, 1).respondWith(502);
-					Image image = client.upload(UploadSource.fromBytes(png), UploadOptions.defaults().withFileName("a.png"))
+					Image image = client
+						.upload(UploadSource.fromBytes(png), UploadOptions.defaults().withFileName("a.png"))
 						.block(BLOCK);
 					texts.add(image.toString());
 

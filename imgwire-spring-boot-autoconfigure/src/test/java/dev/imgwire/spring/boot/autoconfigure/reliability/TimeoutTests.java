@@ -36,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Each of the three timeouts ends a call with a typed exception naming the method and
- * the path template, within the test's own bound; a stalled presigned PUT is retried or
- * fails without leaving its source file open.
+ * Each of the three timeouts ends a call with a typed exception naming the method and the
+ * path template, within the test's own bound; a stalled presigned PUT is retried or fails
+ * without leaving its source file open.
  *
  * @author Imgwire
  */
@@ -97,7 +97,8 @@ class TimeoutTests {
 				.satisfies((ex) -> {
 					assertThat(ex.getMethod()).isEqualTo("GET");
 					assertThat(ex.getPathTemplate()).isEqualTo("/api/v1/images/{image_id}");
-					assertThat(ex).hasMessage("GET /api/v1/images/{image_id} failed: no complete response within the response timeout (300ms)")
+					assertThat(ex).hasMessage(
+							"GET /api/v1/images/{image_id} failed: no complete response within the response timeout (300ms)")
 						.hasMessageNotContaining("7b0c3a52");
 					assertThat(ex.getAttempts()).isEqualTo(3);
 				});
@@ -113,7 +114,8 @@ class TimeoutTests {
 				emulator.faults().next(EmulatorOperation.PRESIGNED_PUT, 3).stall(Duration.ofSeconds(5));
 				assertThatExceptionOfType(ImgwireTimeoutException.class)
 					.isThrownBy(() -> context.getBean(ImgwireImagesClient.class)
-						.upload(UploadSource.fromBytes(TestImages.png(2, 2)), UploadOptions.defaults().withFileName("t.png"))
+						.upload(UploadSource.fromBytes(TestImages.png(2, 2)),
+								UploadOptions.defaults().withFileName("t.png"))
 						.block(BLOCK))
 					.satisfies((ex) -> {
 						assertThat(ex.getMethod()).isEqualTo("PUT");
@@ -185,7 +187,8 @@ class TimeoutTests {
 	}
 
 	/**
-	 * File descriptors of this process that point at the file, from {@code /proc/self/fd}.
+	 * File descriptors of this process that point at the file, from
+	 * {@code /proc/self/fd}.
 	 */
 	private static long openHandles(Path file) throws IOException {
 		Path real = file.toRealPath();

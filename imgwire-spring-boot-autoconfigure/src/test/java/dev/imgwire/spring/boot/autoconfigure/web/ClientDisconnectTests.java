@@ -107,8 +107,8 @@ class ClientDisconnectTests {
 
 	static void awaitPut() {
 		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline
-				&& emulator.state().requestCount(EmulatorOperation.PRESIGNED_PUT) == 0 && failures.isEmpty()) {
+		while (System.nanoTime() < deadline && emulator.state().requestCount(EmulatorOperation.PRESIGNED_PUT) == 0
+				&& failures.isEmpty()) {
 			sleep();
 		}
 	}
@@ -147,9 +147,7 @@ class ClientDisconnectTests {
 			String created = emulator.state().images().get(0).id().toString();
 			assertThat(((ImgwireException) failure).getImageId()).isEqualTo(created);
 			assertThat(emulator.state().storedSize(emulator.state().images().get(0).id())).isEqualTo(-1);
-			ClientDisconnectTests.this.application.getBean(ImgwireImagesClient.class)
-				.delete(created)
-				.block(TIMEOUT);
+			ClientDisconnectTests.this.application.getBean(ImgwireImagesClient.class).delete(created).block(TIMEOUT);
 			assertThat(emulator.state().images()).isEmpty();
 			LargeMultipartUpload.assertEmpty(ClientDisconnectTests.this.spool);
 		}
@@ -170,8 +168,7 @@ class ClientDisconnectTests {
 
 			Throwable failure = awaitFailure();
 
-			assertThat(failure).isInstanceOf(ImgwireUploadException.class)
-				.hasMessageContaining("could not be read");
+			assertThat(failure).isInstanceOf(ImgwireUploadException.class).hasMessageContaining("could not be read");
 			assertThat(((ImgwireException) failure).getImageId()).isNull();
 			assertThat(emulator.state().requestCount(EmulatorOperation.STANDARD_UPLOAD)).isZero();
 			LargeMultipartUpload.assertEmpty(ClientDisconnectTests.this.spool);
@@ -200,7 +197,8 @@ class ClientDisconnectTests {
 			InputStream body = request.getInputStream();
 			try {
 				return this.images
-					.upload(UploadSource.fromInputStream(body, request.getContentLengthLong()), UploadOptions.defaults())
+					.upload(UploadSource.fromInputStream(body, request.getContentLengthLong()),
+							UploadOptions.defaults())
 					.block(TIMEOUT)
 					.id()
 					.toString();

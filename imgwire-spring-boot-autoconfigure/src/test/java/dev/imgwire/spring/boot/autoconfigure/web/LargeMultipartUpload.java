@@ -105,8 +105,8 @@ final class LargeMultipartUpload {
 	}
 
 	/**
-	 * Check that the emulator holds exactly this upload's bytes under the answered id, and
-	 * that no spool file is left.
+	 * Check that the emulator holds exactly this upload's bytes under the answered id,
+	 * and that no spool file is left.
 	 * @param emulator the emulator
 	 * @param id the image id the application answered
 	 * @param spool the client's spool directory
@@ -161,8 +161,8 @@ final class LargeMultipartUpload {
 	}
 
 	/**
-	 * A PNG, then filler up to a size, one reused 1 MiB block at a time; every byte
-	 * read goes through the digest.
+	 * A PNG, then filler up to a size, one reused 1 MiB block at a time; every byte read
+	 * goes through the digest.
 	 */
 	private static final class PngWithFiller extends InputStream {
 

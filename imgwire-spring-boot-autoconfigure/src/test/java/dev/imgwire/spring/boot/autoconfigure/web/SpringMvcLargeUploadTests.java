@@ -51,8 +51,7 @@ class SpringMvcLargeUploadTests {
 					"imgwire.server-key=" + emulator.serverKey(),
 					"imgwire.upload.spool.directory=" + directory.resolve("spool"),
 					"spring.servlet.multipart.max-file-size=-1", "spring.servlet.multipart.max-request-size=-1",
-					"spring.servlet.multipart.location=" + directory.resolve("tomcat"),
-					"spring.main.banner-mode=off")
+					"spring.servlet.multipart.location=" + directory.resolve("tomcat"), "spring.main.banner-mode=off")
 			.run();
 	}
 

@@ -40,7 +40,8 @@ public final class EmulatorImgwireConnectionDetails implements ImgwireConnection
 
 	@Override
 	public String toString() {
-		return "EmulatorImgwireConnectionDetails[baseUrl=" + getBaseUrl() + ", serverKey=<redacted>, clientKey=<redacted>]";
+		return "EmulatorImgwireConnectionDetails[baseUrl=" + getBaseUrl()
+				+ ", serverKey=<redacted>, clientKey=<redacted>]";
 	}
 
 }

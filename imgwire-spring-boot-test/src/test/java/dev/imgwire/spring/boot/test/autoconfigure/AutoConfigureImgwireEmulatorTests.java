@@ -20,8 +20,8 @@ import dev.imgwire.spring.boot.autoconfigure.ImgwireConnectionDetails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link AutoConfigureImgwireEmulator} in a real {@link SpringBootTest}, with no
- * {@code imgwire.*} properties at all.
+ * Tests for {@link AutoConfigureImgwireEmulator} in a real {@link SpringBootTest}, with
+ * no {@code imgwire.*} properties at all.
  *
  * @author Imgwire
  */

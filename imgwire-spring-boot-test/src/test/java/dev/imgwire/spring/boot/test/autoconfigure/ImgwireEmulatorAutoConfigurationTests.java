@@ -29,15 +29,15 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
  */
 class ImgwireEmulatorAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(WebClientAutoConfiguration.class, ImgwireAutoConfiguration.class,
-					ImgwireEmulatorAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, ImgwireAutoConfiguration.class,
+				ImgwireEmulatorAutoConfiguration.class));
 
 	@Test
 	void shouldBeImportedByTheAnnotation() {
-		assertThat(ImportCandidates
-			.load(AutoConfigureImgwireEmulator.class, getClass().getClassLoader())
-			.getCandidates()).containsExactly(ImgwireEmulatorAutoConfiguration.class.getName());
+		assertThat(
+				ImportCandidates.load(AutoConfigureImgwireEmulator.class, getClass().getClassLoader()).getCandidates())
+			.containsExactly(ImgwireEmulatorAutoConfiguration.class.getName());
 	}
 
 	@Test
