@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
@@ -79,7 +81,7 @@ final class BareNetty {
 				.map((items) -> new PageOfImages(items, nextPage(response))));
 	}
 
-	private static String nextPage(HttpClientResponse response) {
+	private static @Nullable String nextPage(HttpClientResponse response) {
 		String next = response.responseHeaders().get("X-Next-Page");
 		return (next != null && !next.isEmpty() && next.chars().allMatch(Character::isDigit)) ? next : null;
 	}
@@ -162,7 +164,7 @@ final class BareNetty {
 					response.method() + " " + response.uri() + " answered " + response.status() + ": " + text)));
 	}
 
-	private record PageOfImages(List<Image> items, String next) {
+	private record PageOfImages(List<Image> items, @Nullable String next) {
 	}
 
 }

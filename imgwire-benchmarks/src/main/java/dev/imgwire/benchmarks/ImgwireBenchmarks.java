@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -228,7 +229,9 @@ public final class ImgwireBenchmarks {
 			Map<String, List<Phase>> phases = new LinkedHashMap<>();
 			phases.put(LargeUpload.BARE, new ArrayList<>());
 			phases.put(LargeUpload.CLIENT, new ArrayList<>());
-			lines.stream().map(Phase::parse).forEach((phase) -> phases.get(phase.contender()).add(phase));
+			lines.stream()
+				.map(Phase::parse)
+				.forEach((phase) -> Objects.requireNonNull(phases.get(phase.contender())).add(phase));
 			results.add(new Scenario(name, LargeUpload.BARE, phases));
 		}
 		finally {
@@ -256,7 +259,8 @@ public final class ImgwireBenchmarks {
 			.flatMap((i) -> bare.create("seed-" + i + ".png", 4096), 64)
 			.map((created) -> created.image().id().toString())
 			.collectList()
-			.block(TIMEOUT);
+			.blockOptional(TIMEOUT)
+			.orElseThrow();
 	}
 
 	/**

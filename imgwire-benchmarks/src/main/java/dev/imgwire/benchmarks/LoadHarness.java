@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -67,7 +68,7 @@ final class LoadHarness {
 		for (int round = 0; round < rounds; round++) {
 			for (int i = 0; i < contenders.size(); i++) {
 				Contender contender = contenders.get((round + i) % contenders.size());
-				phases.get(contender.name()).add(run(contender, calls, concurrency));
+				Objects.requireNonNull(phases.get(contender.name())).add(run(contender, calls, concurrency));
 			}
 		}
 		return phases;

@@ -103,7 +103,7 @@ final class Blocking {
 			return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException ex) {
-			throw failure(operation, ex.getCause());
+			throw failure(operation, Objects.requireNonNullElse(ex.getCause(), ex));
 		}
 		catch (TimeoutException ex) {
 			future.cancel(true);

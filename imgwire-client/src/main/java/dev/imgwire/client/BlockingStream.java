@@ -4,6 +4,7 @@ import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.BlockingQueue;
@@ -115,7 +116,7 @@ final class BlockingStream<T> implements Iterator<T> {
 		if (!hasNext()) {
 			throw new NoSuchElementException();
 		}
-		T element = this.next;
+		T element = Objects.requireNonNull(this.next);
 		this.next = null;
 		return element;
 	}

@@ -40,7 +40,7 @@ public record ImgwireClientSettings(String baseUrl, String serverKey, @Nullable 
 			// Without the URL, which may hold a credential.
 			throw new IllegalArgumentException("base-url: must be a valid URL");
 		}
-		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!uri.isAbsolute() || !("http".equals(scheme) || "https".equals(scheme)) || uri.getHost() == null) {
 			throw new IllegalArgumentException("base-url: must be an absolute http(s) URL with a host");
 		}

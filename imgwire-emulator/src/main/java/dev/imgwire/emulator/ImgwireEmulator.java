@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
+
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -273,9 +275,9 @@ public final class ImgwireEmulator implements AutoCloseable {
 
 		private int port;
 
-		private String serverKey;
+		private @Nullable String serverKey;
 
-		private String clientKey;
+		private @Nullable String clientKey;
 
 		private Duration processingDelay = Duration.ZERO;
 
@@ -301,7 +303,7 @@ public final class ImgwireEmulator implements AutoCloseable {
 
 		private boolean allowLoopbackUrls;
 
-		private Path storageDirectory;
+		private @Nullable Path storageDirectory;
 
 		private Clock clock = Clock.systemUTC();
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Normalisers of the filter parameters with a structure: {@code adjust}, {@code blur},
@@ -146,8 +147,8 @@ final class EffectValues {
 			ObjectFields fields = ObjectFields.read(map, "lower", "upper");
 			fields.require("lower", EffectValues::percentile);
 			fields.require("upper", EffectValues::percentile);
-			lower = fields.json().get("lower");
-			upper = fields.json().get("upper");
+			lower = Objects.requireNonNull(fields.json().get("lower"));
+			upper = Objects.requireNonNull(fields.json().get("upper"));
 		}
 		else {
 			List<String> parts = Values.parts(value, 2, 2, NORMALIZE_RULE);

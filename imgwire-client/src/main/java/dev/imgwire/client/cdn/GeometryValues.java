@@ -3,6 +3,7 @@ package dev.imgwire.client.cdn;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Normalisers of the parameters that change the image's geometry: {@code crop},
@@ -126,7 +127,8 @@ final class GeometryValues {
 			}
 			if (ratio) {
 				String key = fields.has("ratio") ? "ratio" : "aspectRatio";
-				return Values.format((BigDecimal) fields.normalized(key, GeometryValues::ratio));
+				return Values
+					.format((BigDecimal) Objects.requireNonNull(fields.normalized(key, GeometryValues::ratio)));
 			}
 			fields.require("width", GeometryValues::ratioSide);
 			fields.require("height", GeometryValues::ratioSide);
@@ -152,7 +154,7 @@ final class GeometryValues {
 			if (!fields.has("factor")) {
 				throw InvalidValueException.of(value, "has no factor", ZOOM_RULE);
 			}
-			factor = fields.normalized("factor", GeometryValues::zoomFactor);
+			factor = Objects.requireNonNull(fields.normalized("factor", GeometryValues::zoomFactor));
 			gravity = fields.normalized("gravity", Gravity::normalize);
 		}
 		else {

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -51,7 +52,7 @@ final class WatermarkValues {
 				throw InvalidValueException.of(value, "needs exactly one of image_id and imageId", WATERMARK_RULE);
 			}
 			String key = fields.has("image_id") ? "image_id" : "imageId";
-			fields.put("image_id", fields.normalized(key, WatermarkValues::imageId));
+			fields.put("image_id", Objects.requireNonNull(fields.normalized(key, WatermarkValues::imageId)));
 			fields.optional("gravity", Gravity::normalize);
 			fields.optional("x", Values::anyInteger);
 			fields.optional("y", Values::anyInteger);

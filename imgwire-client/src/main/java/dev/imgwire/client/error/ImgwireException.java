@@ -18,7 +18,7 @@ public class ImgwireException extends RuntimeException {
 		super(message);
 	}
 
-	public ImgwireException(String message, Throwable cause) {
+	public ImgwireException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -1,5 +1,7 @@
 package dev.imgwire.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Waiting for an image or download job ended without success: it reached a failed
  * terminal status ({@code QUARANTINE}, {@code FAILED}) or the wait timed out.
@@ -10,9 +12,9 @@ public class ImgwireProcessingException extends ImgwireException {
 
 	private final String resourceId;
 
-	private final String lastStatus;
+	private final @Nullable String lastStatus;
 
-	public ImgwireProcessingException(String message, String resourceId, String lastStatus) {
+	public ImgwireProcessingException(String message, String resourceId, @Nullable String lastStatus) {
 		super(message);
 		this.resourceId = resourceId;
 		this.lastStatus = lastStatus;
@@ -24,9 +26,10 @@ public class ImgwireProcessingException extends ImgwireException {
 
 	/**
 	 * The status seen last, for example {@code QUARANTINE}.
-	 * @return the last status
+	 * @return the last status, or {@code null} when the wait ended before any status was
+	 * read
 	 */
-	public String getLastStatus() {
+	public @Nullable String getLastStatus() {
 		return this.lastStatus;
 	}
 

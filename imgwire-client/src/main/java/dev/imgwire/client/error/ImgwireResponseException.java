@@ -1,5 +1,7 @@
 package dev.imgwire.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The API answered, but the body could not be read as the expected JSON: malformed
  * (including JSON that ends early), an HTML page, or empty. A body cut short because the
@@ -12,7 +14,7 @@ public class ImgwireResponseException extends ImgwireException {
 	private final int statusCode;
 
 	public ImgwireResponseException(String method, String pathTemplate, int statusCode, String reason,
-			Throwable cause) {
+			@Nullable Throwable cause) {
 		super(method + " " + pathTemplate + " returned HTTP " + statusCode + " with an unreadable body: " + reason,
 				cause);
 		this.statusCode = statusCode;

@@ -1,5 +1,7 @@
 package dev.imgwire.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A connect, response or upload timeout elapsed.
  *
@@ -7,7 +9,7 @@ package dev.imgwire.client.error;
  */
 public class ImgwireTimeoutException extends ImgwireTransportException {
 
-	public ImgwireTimeoutException(String method, String pathTemplate, String reason, Throwable cause) {
+	public ImgwireTimeoutException(String method, String pathTemplate, String reason, @Nullable Throwable cause) {
 		super(method, pathTemplate, reason, cause);
 	}
 

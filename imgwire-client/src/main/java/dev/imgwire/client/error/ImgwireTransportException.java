@@ -1,5 +1,7 @@
 package dev.imgwire.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The request never got a complete HTTP answer: connection refused or reset, a timeout,
  * or a response cut short.
@@ -12,7 +14,7 @@ public class ImgwireTransportException extends ImgwireException {
 
 	private final String pathTemplate;
 
-	public ImgwireTransportException(String method, String pathTemplate, String reason, Throwable cause) {
+	public ImgwireTransportException(String method, String pathTemplate, String reason, @Nullable Throwable cause) {
 		super(method + " " + pathTemplate + " failed: " + reason, cause);
 		this.method = method;
 		this.pathTemplate = pathTemplate;

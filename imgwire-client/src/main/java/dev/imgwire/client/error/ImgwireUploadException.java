@@ -1,5 +1,7 @@
 package dev.imgwire.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The upload source misbehaved: it could not be read, its length differed from the
  * declared length, a one-shot stream was asked to replay, or a source of unknown length
@@ -14,7 +16,7 @@ public class ImgwireUploadException extends ImgwireException {
 		super(message);
 	}
 
-	public ImgwireUploadException(String message, Throwable cause) {
+	public ImgwireUploadException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -3,6 +3,7 @@ package dev.imgwire.client.images;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -190,7 +191,8 @@ final class ImageUploads {
 				(rawQuery) -> this.transport.uploads()
 					.put()
 					.uri((rawQuery != null) ? ConcealedQuery.withQuery(target, rawQuery) : target)
-					.attribute(ImgwireTransport.URI_TEMPLATE_ATTRIBUTE, ImgwireOperation.PUT_BYTES.pathTemplate())
+					.attribute(ImgwireTransport.URI_TEMPLATE_ATTRIBUTE,
+							Objects.requireNonNull(ImgwireOperation.PUT_BYTES.pathTemplate()))
 					.contentLength(length)
 					.contentType(MediaType.parseMediaType(mimeType.value()))
 					.body(UploadBody.of(source::content, length, uploaded)),

@@ -226,7 +226,7 @@ public final class DemandDrivenPages<C, P, E> {
 	}
 
 	private void start(C cursor) {
-		Slot<C, E> slot = new Slot<>(cursor);
+		Slot<C, E> slot = new Slot<>();
 		this.slots.addLast(slot);
 		Disposable request = this.fetcher.fetch(cursor, (nextCursor, maxElements) -> {
 			if (!slot.headersSeen) {
@@ -279,8 +279,6 @@ public final class DemandDrivenPages<C, P, E> {
 	 */
 	private static final class Slot<C, E> {
 
-		final C cursor;
-
 		volatile @Nullable Disposable request;
 
 		volatile boolean headersSeen;
@@ -302,10 +300,6 @@ public final class DemandDrivenPages<C, P, E> {
 
 		/** Whether the next page was requested; drain() only. */
 		boolean followed;
-
-		Slot(C cursor) {
-			this.cursor = cursor;
-		}
 
 		boolean knowsNext() {
 			return this.items != null || this.headersSeen;

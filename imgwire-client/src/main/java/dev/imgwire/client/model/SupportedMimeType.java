@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.imgwire.client.internal.WireEnums;
+import org.jspecify.annotations.Nullable;
 
 /**
  * MIME types Imgwire accepts for uploads.
@@ -72,7 +73,7 @@ public enum SupportedMimeType {
 	 * @param fileName a file name such as {@code cat.PNG}
 	 * @return the type, or empty when the extension is unknown or absent
 	 */
-	public static Optional<SupportedMimeType> fromFileName(String fileName) {
+	public static Optional<SupportedMimeType> fromFileName(@Nullable String fileName) {
 		if (fileName == null) {
 			return Optional.empty();
 		}

@@ -1,5 +1,7 @@
 package dev.imgwire.emulator.cdn;
 
+import java.util.Objects;
+
 /**
  * Where the pixels go: the output size, the region of the original that is used, and
  * where in the output it is drawn (smaller than the output only when padding).
@@ -34,7 +36,8 @@ record Geometry(int width, int height, Region source, Region target) {
 		Long boxWidth = (plan.width() != null) ? scaled(plan.width(), plan.dpr()) : null;
 		Long boxHeight = (plan.height() != null) ? scaled(plan.height(), plan.dpr()) : null;
 		if (boxWidth == null || boxHeight == null) {
-			double scale = (boxWidth != null) ? (double) boxWidth / originalWidth : (double) boxHeight / originalHeight;
+			double scale = (boxWidth != null) ? (double) boxWidth / originalWidth
+					: (double) Objects.requireNonNull(boxHeight) / originalHeight;
 			if (plan.resizingType() == ResizingType.INSIDE && scale >= 1) {
 				return new Geometry(originalWidth, originalHeight, whole, whole);
 			}

@@ -23,6 +23,8 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Decodes, resizes and encodes with {@code javax.imageio} and {@code java.awt} only.
  * Blocking and CPU-bound: callers run it off the event loop.
@@ -169,7 +171,8 @@ final class ImageTransformer {
 		return opaque;
 	}
 
-	private static byte[] encode(BufferedImage image, OutputFormat format, Integer quality) throws IOException {
+	private static byte[] encode(BufferedImage image, OutputFormat format, @Nullable Integer quality)
+			throws IOException {
 		Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format.imageIoName());
 		if (!writers.hasNext()) {
 			throw new IOException("No ImageIO writer for " + format.imageIoName());

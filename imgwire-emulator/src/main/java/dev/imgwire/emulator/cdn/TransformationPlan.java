@@ -2,6 +2,8 @@ package dev.imgwire.emulator.cdn;
 
 import java.util.SortedSet;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the emulator does for one CDN request and one original: whether it transforms at
  * all, into which box, format and quality, and which of the request's parameters it
@@ -15,25 +17,25 @@ public final class TransformationPlan {
 
 	private final boolean resizes;
 
-	private final Integer width;
+	private final @Nullable Integer width;
 
-	private final Integer height;
+	private final @Nullable Integer height;
 
 	private final double dpr;
 
 	private final ResizingType resizingType;
 
-	private final OutputFormat output;
+	private final @Nullable OutputFormat output;
 
-	private final Integer quality;
+	private final @Nullable Integer quality;
 
 	private final SortedSet<String> ignored;
 
 	private final String variantKey;
 
-	TransformationPlan(boolean transforms, boolean resizes, Integer width, Integer height, double dpr,
-			ResizingType resizingType, OutputFormat output, Integer quality, SortedSet<String> ignored,
-			String variantKey) {
+	TransformationPlan(boolean transforms, boolean resizes, @Nullable Integer width, @Nullable Integer height,
+			double dpr, ResizingType resizingType, @Nullable OutputFormat output, @Nullable Integer quality,
+			SortedSet<String> ignored, String variantKey) {
 		this.transforms = transforms;
 		this.resizes = resizes;
 		this.width = width;
@@ -71,11 +73,11 @@ public final class TransformationPlan {
 		return this.resizes;
 	}
 
-	Integer width() {
+	@Nullable Integer width() {
 		return this.width;
 	}
 
-	Integer height() {
+	@Nullable Integer height() {
 		return this.height;
 	}
 
@@ -90,11 +92,11 @@ public final class TransformationPlan {
 	/**
 	 * The format to write, or {@code null} when the original cannot be decoded.
 	 */
-	OutputFormat output() {
+	@Nullable OutputFormat output() {
 		return this.output;
 	}
 
-	Integer quality() {
+	@Nullable Integer quality() {
 		return this.quality;
 	}
 

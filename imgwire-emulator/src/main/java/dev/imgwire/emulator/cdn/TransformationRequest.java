@@ -6,8 +6,11 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.imgwire.emulator.state.ImageFormat;
 
@@ -25,13 +28,14 @@ public final class TransformationRequest {
 
 	private static final int DESCRIBE_LIMIT = 80;
 
-	private final Preset preset;
+	private final @Nullable Preset preset;
 
 	private final Map<CdnParameter, String> values;
 
 	private final SortedSet<String> unknownNames;
 
-	private TransformationRequest(Preset preset, Map<CdnParameter, String> values, SortedSet<String> unknownNames) {
+	private TransformationRequest(@Nullable Preset preset, Map<CdnParameter, String> values,
+			SortedSet<String> unknownNames) {
 		this.preset = preset;
 		this.values = values;
 		this.unknownNames = unknownNames;
@@ -45,7 +49,7 @@ public final class TransformationRequest {
 	 * @return the request
 	 * @throws InvalidTransformationException when the CDN would reject the request
 	 */
-	public static TransformationRequest parse(String presetName, Map<String, List<String>> query) {
+	public static TransformationRequest parse(@Nullable String presetName, Map<String, List<String>> query) {
 		Preset preset = null;
 		if (presetName != null) {
 			preset = Preset.named(presetName)
@@ -81,7 +85,7 @@ public final class TransformationRequest {
 				values.put(parameter, parameter.rule().normalize(raw));
 			}
 			catch (ValueRule.InvalidValueException ex) {
-				String name = givenAs.get(parameter);
+				String name = Objects.requireNonNull(givenAs.get(parameter));
 				String canonical = parameter.canonicalName();
 				String label = name.equals(canonical) ? name : name + " (" + canonical + ")";
 				throw invalid("Invalid transformation: " + label + "=" + quote(raw) + " " + ex.getMessage()
@@ -158,7 +162,7 @@ public final class TransformationRequest {
 				resizingType, output, quality, Collections.unmodifiableSortedSet(ignored), key.toString());
 	}
 
-	private Integer integer(CdnParameter parameter) {
+	private @Nullable Integer integer(CdnParameter parameter) {
 		String value = this.values.get(parameter);
 		return (value != null) ? Integer.valueOf(value) : null;
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a transformation parameter's value must look like, as the emulator checks it. Each
  * rule returns the value in canonical form (tokens in lower case, numbers without
@@ -214,7 +216,7 @@ enum ValueRule {
 		return Long.toString(number);
 	}
 
-	private static String decimal(String value, String min, String max) {
+	private static String decimal(String value, @Nullable String min, @Nullable String max) {
 		if (value.length() > MAX_NUMBER_LENGTH || !DECIMAL.matcher(value).matches()) {
 			throw new InvalidValueException("is not a number");
 		}

@@ -5,9 +5,12 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Transformed variants, least recently used first out, bounded by the sum of their bytes.
@@ -42,7 +45,7 @@ final class VariantCache {
 		this.maxBytes = maxBytes;
 	}
 
-	synchronized Variant get(UUID image, String variantKey) {
+	synchronized @Nullable Variant get(UUID image, String variantKey) {
 		Variant variant = this.variants.get(new Key(image, variantKey));
 		if (variant != null) {
 			this.hits++;
@@ -90,7 +93,7 @@ final class VariantCache {
 			if (!live.test(image.getKey())) {
 				images.remove();
 				for (Key key : image.getValue()) {
-					this.bytes -= this.variants.remove(key).length();
+					this.bytes -= Objects.requireNonNull(this.variants.remove(key)).length();
 					this.evictions++;
 				}
 			}
@@ -100,7 +103,7 @@ final class VariantCache {
 	private void forget(Key key, Variant variant) {
 		this.bytes -= variant.length();
 		this.evictions++;
-		Set<Key> keys = this.byImage.get(key.image());
+		Set<Key> keys = Objects.requireNonNull(this.byImage.get(key.image()));
 		keys.remove(key);
 		if (keys.isEmpty()) {
 			this.byImage.remove(key.image());

@@ -7,4 +7,7 @@
  * Internal: the public face is {@code ImgwireEmulator.cdnCache()} and
  * {@link dev.imgwire.emulator.cdn.CdnCacheStatistics}.
  */
+@NullMarked
 package dev.imgwire.emulator.cdn;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One kind of misbehaviour. Faults that replace the operation ({@link Respond},
  * {@link Stall}, {@link ResetConnection}) act before it runs; the others let the
@@ -28,7 +30,7 @@ public sealed interface Fault {
 			headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
 		}
 
-		static Respond injected(int status, String retryAfter) {
+		static Respond injected(int status, @Nullable String retryAfter) {
 			Map<String, String> headers = new LinkedHashMap<>();
 			headers.put("Content-Type", "application/json");
 			if (retryAfter != null) {

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,7 +32,7 @@ public final class FaultQueue {
 	}
 
 	synchronized void add(EmulatorOperation operation, int count, Fault fault) {
-		this.pending.get(operation).addLast(new Pending(fault, count));
+		queue(operation).addLast(new Pending(fault, count));
 	}
 
 	/**
@@ -40,7 +41,7 @@ public final class FaultQueue {
 	 * @return the fault, or empty for normal behaviour
 	 */
 	public synchronized Optional<Fault> take(EmulatorOperation operation) {
-		Deque<Pending> queue = this.pending.get(operation);
+		Deque<Pending> queue = queue(operation);
 		Pending head = queue.peekFirst();
 		if (head == null) {
 			return Optional.empty();
@@ -49,7 +50,7 @@ public final class FaultQueue {
 		if (head.remaining == 0) {
 			queue.removeFirst();
 		}
-		this.injected.get(operation).incrementAndGet();
+		injectedCount(operation).incrementAndGet();
 		return Optional.of(head.fault);
 	}
 
@@ -58,7 +59,7 @@ public final class FaultQueue {
 	}
 
 	long injected(EmulatorOperation operation) {
-		return this.injected.get(operation).get();
+		return injectedCount(operation).get();
 	}
 
 	long injectedTotal() {
@@ -82,6 +83,15 @@ public final class FaultQueue {
 			this.remaining = remaining;
 		}
 
+	}
+
+	// Both maps hold every operation from construction on.
+	private Deque<Pending> queue(EmulatorOperation operation) {
+		return Objects.requireNonNull(this.pending.get(operation));
+	}
+
+	private AtomicLong injectedCount(EmulatorOperation operation) {
+		return Objects.requireNonNull(this.injected.get(operation));
 	}
 
 }

@@ -7,6 +7,8 @@ import java.nio.channels.FileChannel;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.imgwire.emulator.state.ImageFormat;
 
 /**
@@ -52,7 +54,7 @@ public final class DimensionReader {
 		return Optional.of(dimensions);
 	}
 
-	private static Dimensions png(FileChannel channel) throws IOException {
+	private static @Nullable Dimensions png(FileChannel channel) throws IOException {
 		ByteBuffer header = readAt(channel, 12, 12, ByteOrder.BIG_ENDIAN);
 		if (header == null || header.getInt(0) != 0x49484452) {
 			return null;
@@ -60,12 +62,12 @@ public final class DimensionReader {
 		return new Dimensions(header.getInt(4), header.getInt(8));
 	}
 
-	private static Dimensions gif(FileChannel channel) throws IOException {
+	private static @Nullable Dimensions gif(FileChannel channel) throws IOException {
 		ByteBuffer header = readAt(channel, 6, 4, ByteOrder.LITTLE_ENDIAN);
 		return (header != null) ? new Dimensions(unsignedShort(header, 0), unsignedShort(header, 2)) : null;
 	}
 
-	private static Dimensions bmp(FileChannel channel) throws IOException {
+	private static @Nullable Dimensions bmp(FileChannel channel) throws IOException {
 		ByteBuffer header = readAt(channel, 14, 12, ByteOrder.LITTLE_ENDIAN);
 		if (header == null) {
 			return null;
@@ -77,7 +79,7 @@ public final class DimensionReader {
 		return new Dimensions(header.getInt(4), Math.abs(header.getInt(8)));
 	}
 
-	private static Dimensions webp(FileChannel channel) throws IOException {
+	private static @Nullable Dimensions webp(FileChannel channel) throws IOException {
 		ByteBuffer chunk = readAt(channel, 12, 18, ByteOrder.LITTLE_ENDIAN);
 		if (chunk == null) {
 			return null;
@@ -106,7 +108,7 @@ public final class DimensionReader {
 		return null;
 	}
 
-	private static Dimensions ico(FileChannel channel) throws IOException {
+	private static @Nullable Dimensions ico(FileChannel channel) throws IOException {
 		ByteBuffer entry = readAt(channel, 6, 2, ByteOrder.LITTLE_ENDIAN);
 		if (entry == null) {
 			return null;
@@ -117,7 +119,7 @@ public final class DimensionReader {
 		return new Dimensions((width != 0) ? width : 256, (height != 0) ? height : 256);
 	}
 
-	private static Dimensions jpeg(FileChannel channel) throws IOException {
+	private static @Nullable Dimensions jpeg(FileChannel channel) throws IOException {
 		long position = 2;
 		for (int segments = 0; segments < MAX_JPEG_SEGMENTS; segments++) {
 			ByteBuffer marker = readAt(channel, position, 2, ByteOrder.BIG_ENDIAN);
@@ -153,7 +155,7 @@ public final class DimensionReader {
 		return code >= 0xC0 && code <= 0xCF && code != 0xC4 && code != 0xC8 && code != 0xCC;
 	}
 
-	private static ByteBuffer readAt(FileChannel channel, long position, int length, ByteOrder order)
+	private static @Nullable ByteBuffer readAt(FileChannel channel, long position, int length, ByteOrder order)
 			throws IOException {
 		ByteBuffer buffer = ByteBuffer.allocate(length);
 		while (buffer.hasRemaining()) {

@@ -15,6 +15,8 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.imgwire.emulator.state.DownloadJobRecord;
 import dev.imgwire.emulator.state.DownloadStatus;
 import dev.imgwire.emulator.state.EmulatorStore;
@@ -71,7 +73,7 @@ public final class DownloadArchiver {
 		this.store.downloadJobs().update(jobId, (current) -> current.finished(finished, this.store.now()));
 	}
 
-	private List<Source> sources(DownloadJobRecord job) {
+	private @Nullable List<Source> sources(DownloadJobRecord job) {
 		List<Source> sources = new ArrayList<>();
 		for (UUID imageId : job.imageIds()) {
 			Optional<ImageRecord> image = this.store.images().find(imageId);

@@ -1,5 +1,7 @@
 package dev.imgwire.emulator.processing;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.imgwire.emulator.state.ImageFormat;
 
 /**
@@ -10,6 +12,6 @@ import dev.imgwire.emulator.state.ImageFormat;
  * supported for the format
  * @author imgwire
  */
-public record Inspection(ImageFormat format, Dimensions dimensions) {
+public record Inspection(@Nullable ImageFormat format, @Nullable Dimensions dimensions) {
 
 }

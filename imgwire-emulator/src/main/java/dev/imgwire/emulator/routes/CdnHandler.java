@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import reactor.core.publisher.Mono;
 
 import dev.imgwire.emulator.cdn.CdnVariants;
@@ -117,8 +119,9 @@ final class CdnHandler implements RouteHandler {
 		});
 	}
 
-	private HttpReply original(ImageRecord image, Path file, long size, String ifNoneMatch, TransformationPlan plan,
-			String untransformedReason, TransformationRequest transformation, Instant now) {
+	private HttpReply original(ImageRecord image, Path file, long size, @Nullable String ifNoneMatch,
+			TransformationPlan plan, @Nullable String untransformedReason, TransformationRequest transformation,
+			Instant now) {
 		// A hash is only known to match the bytes once the image is READY: a mismatch
 		// sends it to QUARANTINE instead.
 		String etag = (image.status() == ImageStatus.READY && image.hashSha256() != null)
@@ -179,7 +182,7 @@ final class CdnHandler implements RouteHandler {
 	/**
 	 * {@code If-None-Match} with weak comparison, as RFC 9110 asks for this header.
 	 */
-	static boolean matches(String ifNoneMatch, String etag) {
+	static boolean matches(@Nullable String ifNoneMatch, String etag) {
 		if (ifNoneMatch == null) {
 			return false;
 		}

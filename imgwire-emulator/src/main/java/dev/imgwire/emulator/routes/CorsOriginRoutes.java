@@ -95,7 +95,9 @@ final class CorsOriginRoutes {
 
 	private Mono<HttpReply> delete(ApiRequest request) {
 		UUID id = request.uuidPathVariable("cors_origin_id");
-		this.origins.delete(id).orElseThrow(CorsOriginRoutes::notFound);
+		if (this.origins.delete(id).isEmpty()) {
+			throw notFound();
+		}
 		Map<String, String> body = new LinkedHashMap<>();
 		body.put("detail", "CORS origin deleted");
 		body.put("cors_origin_id", id.toString());

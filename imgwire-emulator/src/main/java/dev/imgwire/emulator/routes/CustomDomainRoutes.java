@@ -75,7 +75,9 @@ final class CustomDomainRoutes {
 	}
 
 	private Mono<HttpReply> delete(ApiRequest request) {
-		this.domains.delete().orElseThrow(CustomDomainRoutes::notFound);
+		if (this.domains.delete().isEmpty()) {
+			throw notFound();
+		}
 		return Mono.just(HttpReply.json(200, Map.of("detail", "Custom domain deleted")));
 	}
 

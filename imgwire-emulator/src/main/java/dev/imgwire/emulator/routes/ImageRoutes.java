@@ -222,10 +222,9 @@ final class ImageRoutes {
 			throw archiveNotFound();
 		}
 		UUID jobId = Uuids.parse(name.substring(0, name.length() - 4)).orElseThrow(ImageRoutes::archiveNotFound);
-		this.store.downloadJobs()
-			.find(jobId)
-			.filter((job) -> job.status() == DownloadStatus.READY)
-			.orElseThrow(ImageRoutes::archiveNotFound);
+		if (this.store.downloadJobs().find(jobId).filter((job) -> job.status() == DownloadStatus.READY).isEmpty()) {
+			throw archiveNotFound();
+		}
 		Path archive = this.store.blobs().archivePath(jobId);
 		long size;
 		try {

@@ -17,9 +17,12 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.imgwire.emulator.routes.http.Exchange;
 import dev.imgwire.emulator.routes.wire.ValidationErrors;
@@ -94,7 +97,7 @@ final class MetricsWindow {
 					"query", "date_start");
 		}
 		try {
-			return compute(interval, zone, start, last);
+			return compute(interval, Objects.requireNonNull(zone), start, last);
 		}
 		catch (DateTimeException | ArithmeticException ex) {
 			throw ValidationErrors.single("value_error", "Value error, the date range is out of bounds", "query",
@@ -102,7 +105,7 @@ final class MetricsWindow {
 		}
 	}
 
-	private static MetricsWindow compute(Interval interval, ZoneId zone, Instant start, Instant last) {
+	private static MetricsWindow compute(Interval interval, ZoneId zone, @Nullable Instant start, Instant last) {
 		ZonedDateTime lastBucket = interval.floor(last.atZone(zone));
 		ZonedDateTime first;
 		if (start != null) {
@@ -170,7 +173,7 @@ final class MetricsWindow {
 		return Interval.HOURLY;
 	}
 
-	private static ZoneId zone(String value, ValidationErrors errors) {
+	private static @Nullable ZoneId zone(String value, ValidationErrors errors) {
 		if (!ZONES.contains(value)) {
 			errors.add("value_error", "Value error, tz must be an IANA time zone such as UTC or Europe/Berlin", "query",
 					"tz");
@@ -179,7 +182,7 @@ final class MetricsWindow {
 		return ZoneId.of(value);
 	}
 
-	private static Instant dateTime(Exchange exchange, String name, ZoneId zone, ValidationErrors errors) {
+	private static @Nullable Instant dateTime(Exchange exchange, String name, ZoneId zone, ValidationErrors errors) {
 		Optional<String> raw = exchange.queryParam(name);
 		if (raw.isEmpty()) {
 			return null;
@@ -199,7 +202,7 @@ final class MetricsWindow {
 	 * @param zone the zone for values without an offset
 	 * @return the instant, or {@code null} when the value is not a date-time
 	 */
-	static Instant parseDateTime(String raw, ZoneId zone) {
+	static @Nullable Instant parseDateTime(String raw, ZoneId zone) {
 		String text = raw.trim();
 		if (text.length() > 10 && text.charAt(10) == ' ') {
 			text = text.substring(0, 10) + "T" + text.substring(11);

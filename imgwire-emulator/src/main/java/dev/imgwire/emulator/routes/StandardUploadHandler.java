@@ -2,9 +2,11 @@ package dev.imgwire.emulator.routes;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dev.imgwire.emulator.routes.http.ApiRequest;
@@ -97,7 +99,7 @@ final class StandardUploadHandler implements RouteHandler {
 				metadata, null);
 	}
 
-	private ImageRecord createOrReplay(ImageDraft draft, String token) {
+	private ImageRecord createOrReplay(ImageDraft draft, @Nullable String token) {
 		Instant now = this.store.now();
 		// Redeeming inside the create step spends a token only for an image that is
 		// really created. The replay check below only reads a token, so it needs no lock.
@@ -112,7 +114,7 @@ final class StandardUploadHandler implements RouteHandler {
 	private ImageDraft redeem(ImageDraft draft, String token, Instant now) {
 		TokenRedemption redemption = this.store.uploadTokens().redeem(token, now);
 		return switch (redemption.outcome()) {
-			case REDEEMED -> draft.withUploadTokenId(redemption.token().id());
+			case REDEEMED -> draft.withUploadTokenId(Objects.requireNonNull(redemption.token()).id());
 			case UNKNOWN -> throw ApiException.invalidToken("Invalid upload token");
 			case EXPIRED -> throw ApiException.invalidToken("Upload token has expired");
 			case ALREADY_USED -> throw ApiException.invalidToken("Upload token has already been used");

@@ -11,6 +11,8 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.imgwire.emulator.routes.wire.Endpoints;
 import dev.imgwire.emulator.state.RandomSecrets;
 
@@ -39,7 +41,7 @@ final class UploadUrlSigner {
 		return this.endpoints.uploadUrl(imageId, expires, sign(imageId, expires));
 	}
 
-	boolean verify(UUID imageId, String expires, String signature, Instant now) {
+	boolean verify(UUID imageId, @Nullable String expires, @Nullable String signature, Instant now) {
 		if (expires == null || signature == null) {
 			return false;
 		}

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import io.netty.handler.codec.http.QueryStringDecoder;
 import reactor.core.publisher.Mono;
 
@@ -124,7 +126,7 @@ final class UploadViaUrlHandler implements RouteHandler {
 		return decoded.isBlank() ? "image." + format.extension() : decoded;
 	}
 
-	private static String stripParameters(String contentType) {
+	private static @Nullable String stripParameters(String contentType) {
 		if (contentType == null) {
 			return null;
 		}

@@ -6,4 +6,7 @@
  * Internal: {@code EmulatorRoutes} and {@code ServerSettings} are public only for
  * {@code ImgwireEmulator}. They are not API and may change in any release.
  */
+@NullMarked
 package dev.imgwire.emulator.routes;
+
+import org.jspecify.annotations.NullMarked;

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Image bytes and download archives on disk, in a directory owned by one emulator.
  * <p>
@@ -47,7 +49,7 @@ public final class BlobStorage {
 	 * @param parent the parent directory, or {@code null} for the system temp directory
 	 * @return the storage
 	 */
-	public static BlobStorage create(Path parent) {
+	public static BlobStorage create(@Nullable Path parent) {
 		try {
 			Path root = (parent != null)
 					? Files.createTempDirectory(Files.createDirectories(parent), "imgwire-emulator-")

@@ -3,6 +3,8 @@ package dev.imgwire.emulator.state;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The environment's custom domain, immutable; every change produces a new record.
  *
@@ -23,7 +25,7 @@ import java.util.UUID;
  */
 public record CustomDomainRecord(UUID id, UUID environmentId, String hostname, String cnameRecord, String cnameValue,
 		String dcvCnameRecord, String dcvCnameValue, CustomDomainStatus status, CertificateStatus certificateStatus,
-		Instant lastVerifiedAt, int connectionTests, Instant createdAt, Instant updatedAt) {
+		@Nullable Instant lastVerifiedAt, int connectionTests, Instant createdAt, Instant updatedAt) {
 
 	/**
 	 * A new, unverified domain. The DNS targets are derived from the environment and

@@ -3,6 +3,8 @@ package dev.imgwire.emulator.state;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The environment's custom domain as a test sees it through {@link EmulatorState}.
  *
@@ -20,7 +22,7 @@ import java.util.UUID;
  * @author imgwire
  */
 public record EmulatedCustomDomain(UUID id, UUID environmentId, String hostname, String cnameValue,
-		String dcvCnameRecord, String dcvCnameValue, String status, String certificateStatus, Instant lastVerifiedAt,
-		int connectionTests, Instant createdAt) {
+		String dcvCnameRecord, String dcvCnameValue, String status, String certificateStatus,
+		@Nullable Instant lastVerifiedAt, int connectionTests, Instant createdAt) {
 
 }

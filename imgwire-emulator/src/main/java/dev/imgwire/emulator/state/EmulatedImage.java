@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An image as a test sees it through {@link EmulatorState}, without HTTP.
  *
@@ -23,7 +25,7 @@ import java.util.UUID;
  * @author imgwire
  */
 public record EmulatedImage(UUID id, String status, String originalFilename, String mimeType, long sizeBytes,
-		Integer width, Integer height, String hashSha256, String idempotencyKey, String purpose,
-		Map<String, Object> customMetadata, UUID uploadTokenId, Instant createdAt) {
+		@Nullable Integer width, @Nullable Integer height, @Nullable String hashSha256, @Nullable String idempotencyKey,
+		@Nullable String purpose, Map<String, Object> customMetadata, @Nullable UUID uploadTokenId, Instant createdAt) {
 
 }

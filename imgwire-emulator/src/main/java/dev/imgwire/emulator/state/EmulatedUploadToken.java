@@ -3,6 +3,8 @@ package dev.imgwire.emulator.state;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An upload token as a test sees it through {@link EmulatorState}.
  *
@@ -12,7 +14,7 @@ import java.util.UUID;
  * @param usedAt when it was redeemed, or {@code null}
  * @author imgwire
  */
-public record EmulatedUploadToken(UUID id, String token, Instant expiresAt, Instant usedAt) {
+public record EmulatedUploadToken(UUID id, String token, Instant expiresAt, @Nullable Instant usedAt) {
 
 	@Override
 	public String toString() {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Everything one emulator remembers, reset and destroyed as a unit.
  *
@@ -40,7 +42,7 @@ public final class EmulatorStore {
 	 * @param environmentId the emulated environment, which every record belongs to
 	 * @param clock the source of every timestamp and expiry check
 	 */
-	public EmulatorStore(Path storageParent, UUID environmentId, Clock clock) {
+	public EmulatorStore(@Nullable Path storageParent, UUID environmentId, Clock clock) {
 		this.environmentId = environmentId;
 		this.clock = clock;
 		this.corsOrigins = new CorsOrigins(environmentId);

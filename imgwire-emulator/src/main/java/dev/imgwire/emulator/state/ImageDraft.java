@@ -3,6 +3,8 @@ package dev.imgwire.emulator.state;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a client asked for when creating an image, before the emulator assigns an id.
  *
@@ -19,8 +21,8 @@ import java.util.UUID;
  * @author imgwire
  */
 public record ImageDraft(String originalFilename, ImageFormat format, boolean formatDeclared,
-		Long declaredContentLength, String declaredHash, String idempotencyKey, String purpose,
-		Map<String, Object> customMetadata, UUID uploadTokenId) {
+		@Nullable Long declaredContentLength, @Nullable String declaredHash, @Nullable String idempotencyKey,
+		@Nullable String purpose, Map<String, Object> customMetadata, @Nullable UUID uploadTokenId) {
 
 	public ImageDraft withUploadTokenId(UUID tokenId) {
 		return new ImageDraft(this.originalFilename, this.format, this.formatDeclared, this.declaredContentLength,

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The {@code SupportedMimeType} values of the Imgwire API, with the file extensions used
  * to infer them from a file name.
@@ -64,7 +66,7 @@ public enum ImageFormat {
 		return this.browserNative;
 	}
 
-	public static Optional<ImageFormat> ofMimeType(String mimeType) {
+	public static Optional<ImageFormat> ofMimeType(@Nullable String mimeType) {
 		if (mimeType == null) {
 			return Optional.empty();
 		}

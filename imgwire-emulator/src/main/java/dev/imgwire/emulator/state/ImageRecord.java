@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Immutable snapshot of one image. Every state change produces a new record, so a handler
  * can render a consistent response while processing moves on.
@@ -32,9 +34,10 @@ import java.util.UUID;
  * @author imgwire
  */
 public record ImageRecord(UUID id, long sequence, String originalFilename, ImageFormat format, boolean formatDeclared,
-		Long declaredContentLength, String hashSha256, String idempotencyKey, String purpose,
-		Map<String, Object> customMetadata, UUID uploadTokenId, ImageStatus status, long sizeBytes, Integer width,
-		Integer height, Instant createdAt, Instant updatedAt, Instant deletedAt, Instant processedMetadataAt) {
+		@Nullable Long declaredContentLength, @Nullable String hashSha256, @Nullable String idempotencyKey,
+		@Nullable String purpose, Map<String, Object> customMetadata, @Nullable UUID uploadTokenId, ImageStatus status,
+		long sizeBytes, @Nullable Integer width, @Nullable Integer height, Instant createdAt, Instant updatedAt,
+		@Nullable Instant deletedAt, @Nullable Instant processedMetadataAt) {
 
 	public ImageRecord {
 		customMetadata = Collections.unmodifiableMap(new LinkedHashMap<>(customMetadata));
@@ -71,7 +74,8 @@ public record ImageRecord(UUID id, long sequence, String originalFilename, Image
 				this.deletedAt, this.processedMetadataAt);
 	}
 
-	public ImageRecord processed(ImageStatus status, ImageFormat format, Integer width, Integer height, Instant now) {
+	public ImageRecord processed(ImageStatus status, ImageFormat format, @Nullable Integer width,
+			@Nullable Integer height, Instant now) {
 		Instant processedAt = (status == ImageStatus.READY) ? now : null;
 		return new ImageRecord(this.id, this.sequence, this.originalFilename, format, this.formatDeclared,
 				this.declaredContentLength, this.hashSha256, this.idempotencyKey, this.purpose, this.customMetadata,

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -190,7 +191,7 @@ public final class Images {
 			}
 			for (UUID id : new LinkedHashSet<>(ids)) {
 				ImageRecord current = this.records.get(id);
-				ImageRecord deleted = current.deleted(now);
+				ImageRecord deleted = Objects.requireNonNull(current).deleted(now);
 				this.records.put(id, deleted);
 				onDeleted.accept(current);
 				this.liveInCreationOrder.remove(deleted.sequence());

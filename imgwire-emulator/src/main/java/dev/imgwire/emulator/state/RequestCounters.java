@@ -2,6 +2,7 @@ package dev.imgwire.emulator.state;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.imgwire.emulator.EmulatorOperation;
@@ -23,11 +24,11 @@ public final class RequestCounters {
 	}
 
 	public void increment(EmulatorOperation operation) {
-		this.counters.get(operation).increment();
+		Objects.requireNonNull(this.counters.get(operation)).increment();
 	}
 
 	public long count(EmulatorOperation operation) {
-		return this.counters.get(operation).sum();
+		return Objects.requireNonNull(this.counters.get(operation)).sum();
 	}
 
 	public long total() {

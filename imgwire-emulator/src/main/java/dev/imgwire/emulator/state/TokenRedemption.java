@@ -1,5 +1,7 @@
 package dev.imgwire.emulator.state;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Outcome of redeeming an upload token.
  *
@@ -7,7 +9,7 @@ package dev.imgwire.emulator.state;
  * @param token the token after redemption, or {@code null} when unknown
  * @author imgwire
  */
-public record TokenRedemption(Outcome outcome, UploadTokenRecord token) {
+public record TokenRedemption(Outcome outcome, @Nullable UploadTokenRecord token) {
 
 	public enum Outcome {
 

@@ -3,6 +3,8 @@ package dev.imgwire.emulator.state;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One upload token.
  *
@@ -15,7 +17,7 @@ import java.util.UUID;
  * @author imgwire
  */
 public record UploadTokenRecord(UUID id, String token, Instant createdAt, Instant updatedAt, Instant expiresAt,
-		Instant usedAt) {
+		@Nullable Instant usedAt) {
 
 	public boolean expiredAt(Instant now) {
 		return !now.isBefore(this.expiresAt);

@@ -4,4 +4,7 @@
  * read-only {@link dev.imgwire.emulator.state.EmulatorState} view that tests use instead
  * of HTTP.
  */
+@NullMarked
 package dev.imgwire.emulator.state;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,7 @@
 package dev.imgwire.sample.security;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
@@ -71,8 +72,8 @@ public final class SecurityConfiguration {
 	ContentSecurityPolicy contentSecurityPolicy(ImgwireConnectionDetails connectionDetails,
 			ObjectProvider<ImgwireEmulator> embeddedEmulator, ContentSecurityPolicyProperties properties) {
 		// The base URL the client really uses, as the upload-token endpoint hands it out.
-		String apiBaseUrl = new ImgwireClientSettings(connectionDetails.getBaseUrl(), connectionDetails.getServerKey(),
-				null, null)
+		String apiBaseUrl = new ImgwireClientSettings(connectionDetails.getBaseUrl(),
+				Objects.requireNonNull(connectionDetails.getServerKey()), null, null)
 			.baseUrl();
 		if (embeddedEmulator.getIfAvailable() != null) {
 			// The emulator serves the CDN and the presigned uploads on its own origin.

@@ -13,8 +13,12 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiError(String error, @Nullable String field) {
 
-	public static ApiError of(String error) {
-		return new ApiError(error, null);
+	public static ApiError of(@Nullable String error) {
+		return of(error, null);
+	}
+
+	public static ApiError of(@Nullable String error, @Nullable String field) {
+		return new ApiError((error != null) ? error : "The request failed.", field);
 	}
 
 }

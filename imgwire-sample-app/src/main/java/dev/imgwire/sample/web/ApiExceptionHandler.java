@@ -1,9 +1,12 @@
 package dev.imgwire.sample.web;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -58,7 +61,8 @@ public final class ApiExceptionHandler {
 	/** What the browser hears whenever Imgwire could not import an image by URL. */
 	static final String URL_NOT_FETCHED = "The image could not be fetched from that URL.";
 
-	private static final String URL_IMPORT_PATH = ImgwireOperation.UPLOAD_VIA_URL.pathTemplate();
+	private static final String URL_IMPORT_PATH = Objects
+		.requireNonNull(ImgwireOperation.UPLOAD_VIA_URL.pathTemplate());
 
 	// scheme://[userinfo@]rest[?query][#fragment], for redacting URLs in log lines.
 	private static final Pattern URL = Pattern
@@ -66,7 +70,7 @@ public final class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ApiError> requestValidation(ImgwireRequestValidationException ex) {
-		return ResponseEntity.badRequest().body(new ApiError(ex.getMessage(), ex.getField()));
+		return ResponseEntity.badRequest().body(ApiError.of(ex.getMessage(), ex.getField()));
 	}
 
 	@ExceptionHandler
@@ -161,7 +165,10 @@ public final class ApiExceptionHandler {
 	 * @param text the text, such as Imgwire's error detail
 	 * @return the text with URLs redacted
 	 */
-	static String redactUrls(String text) {
+	static String redactUrls(@Nullable String text) {
+		if (text == null) {
+			return "";
+		}
 		Matcher matcher = URL.matcher(text);
 		StringBuilder redacted = new StringBuilder();
 		while (matcher.find()) {

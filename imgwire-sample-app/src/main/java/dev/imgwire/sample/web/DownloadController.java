@@ -1,5 +1,7 @@
 package dev.imgwire.sample.web;
 
+import java.util.Objects;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +34,8 @@ public final class DownloadController {
 	public Mono<DownloadResponse> createDownload(@RequestBody ImageIdsRequest request) {
 		return this.client.createDownloadJob(request.idsOrEmpty())
 			.flatMap((job) -> this.client.awaitDownloadJob(job.id().toString(), this.properties.timeout()))
-			.map((job) -> new DownloadResponse(job.downloadUrl()));
+			// A READY job has its URL; the wait above fails for any other status.
+			.map((job) -> new DownloadResponse(Objects.requireNonNull(job.downloadUrl())));
 	}
 
 }

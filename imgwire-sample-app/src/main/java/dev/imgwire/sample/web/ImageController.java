@@ -1,5 +1,7 @@
 package dev.imgwire.sample.web;
 
+import java.util.Objects;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
@@ -59,7 +61,10 @@ public final class ImageController {
 
 	@PostMapping("/api/images/import")
 	public Mono<ImageView> importFromUrl(@RequestBody ImportRequest request) {
-		return Mono.defer(() -> this.client.uploadViaUrl(UploadViaUrlRequest.of(request.url())))
+		return Mono.defer(() -> this.client.uploadViaUrl(// Missing or blank, the client
+															// rejects it naming the
+															// field.
+				UploadViaUrlRequest.of(Objects.requireNonNullElse(request.url(), ""))))
 			.map((image) -> ImageView.of(image, this.variants));
 	}
 

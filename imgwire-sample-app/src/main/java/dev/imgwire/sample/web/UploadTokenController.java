@@ -1,5 +1,7 @@
 package dev.imgwire.sample.web;
 
+import java.util.Objects;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.util.StringUtils;
@@ -48,7 +50,8 @@ public final class UploadTokenController {
 	// The base URL the client really uses (blank means the default, no surrounding
 	// spaces, no trailing slash): the browser must talk to the same Imgwire.
 	private static String effectiveBaseUrl(ImgwireConnectionDetails connectionDetails) {
-		return new ImgwireClientSettings(connectionDetails.getBaseUrl(), connectionDetails.getServerKey(), null, null)
+		return new ImgwireClientSettings(connectionDetails.getBaseUrl(),
+				Objects.requireNonNull(connectionDetails.getServerKey()), null, null)
 			.baseUrl();
 	}
 

@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.lang.Contract;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 
@@ -156,6 +157,7 @@ public final class ErrorResponseDecoder {
 		return node.isValueNode() ? node.asString() : node.toString();
 	}
 
+	@Contract("!null, _ -> !null")
 	private static @Nullable String truncate(@Nullable String text, int max) {
 		if (text == null || text.length() <= max) {
 			return text;

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.lang.Contract;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -95,6 +96,7 @@ public final class SecretRedactor {
 	 * @param text the text
 	 * @return the text with every secret replaced, or {@code null}
 	 */
+	@Contract("!null -> !null")
 	public @Nullable String redact(@Nullable String text) {
 		if (text == null) {
 			return null;

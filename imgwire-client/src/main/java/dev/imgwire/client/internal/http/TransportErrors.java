@@ -9,6 +9,8 @@ import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
@@ -63,7 +65,7 @@ public final class TransportErrors {
 		return cause instanceof IOException || isNettyChannelFailure(cause);
 	}
 
-	private static ImgwireException findOwn(Throwable failure) {
+	private static @Nullable ImgwireException findOwn(Throwable failure) {
 		Throwable current = failure;
 		for (int depth = 0; current != null && depth < 16; depth++) {
 			if (current instanceof ImgwireException imgwireException) {

@@ -3,6 +3,8 @@ package dev.imgwire.emulator.routes.http;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.imgwire.emulator.routes.wire.Uuids;
 
 /**
@@ -16,7 +18,11 @@ import dev.imgwire.emulator.routes.wire.Uuids;
 public record ApiRequest(Exchange exchange, Map<String, String> pathVariables, Caller caller) {
 
 	public String pathVariable(String name) {
-		return this.pathVariables.get(name);
+		String value = this.pathVariables.get(name);
+		if (value == null) {
+			throw new IllegalArgumentException("The route has no path variable " + name);
+		}
+		return value;
 	}
 
 	/**

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -41,7 +43,7 @@ public final class Exchange {
 
 	private final Map<String, List<String>> query;
 
-	private final String malformedTarget;
+	private final @Nullable String malformedTarget;
 
 	private final RequestLimits limits;
 
@@ -71,7 +73,7 @@ public final class Exchange {
 	 * bytes that are no UTF-8.
 	 * @return the problem, or {@code null} for a well-formed target
 	 */
-	String malformedTarget() {
+	@Nullable String malformedTarget() {
 		return this.malformedTarget;
 	}
 

@@ -2,6 +2,8 @@ package dev.imgwire.emulator.routes.http;
 
 import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
+
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -25,7 +27,7 @@ final class FaultInjector {
 	 * @param response the response
 	 * @return completion
 	 */
-	static Mono<Void> deliver(Fault fault, Mono<HttpReply> operation, UnaryOperator<HttpReply> decorate,
+	static Mono<Void> deliver(@Nullable Fault fault, Mono<HttpReply> operation, UnaryOperator<HttpReply> decorate,
 			HttpServerResponse response) {
 		if (fault == null) {
 			return operation.flatMap((reply) -> ReplyWriter.send(response, reply));

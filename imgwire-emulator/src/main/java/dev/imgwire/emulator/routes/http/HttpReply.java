@@ -3,6 +3,8 @@ package dev.imgwire.emulator.routes.http;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 
@@ -24,13 +26,13 @@ public final class HttpReply {
 
 	private final byte[] body;
 
-	private final Path file;
+	private final @Nullable Path file;
 
 	private final long fileLength;
 
 	private boolean closeConnection;
 
-	private HttpReply(int status, byte[] body, Path file, long fileLength) {
+	private HttpReply(int status, byte[] body, @Nullable Path file, long fileLength) {
 		this.status = status;
 		this.body = body;
 		this.file = file;
@@ -50,7 +52,7 @@ public final class HttpReply {
 	}
 
 	public static HttpReply file(Path file, long length, String contentType) {
-		return new HttpReply(200, null, file, length).header("Content-Type", contentType);
+		return new HttpReply(200, new byte[0], file, length).header("Content-Type", contentType);
 	}
 
 	static HttpReply raw(int status, Map<String, String> headers, byte[] body) {
@@ -112,7 +114,7 @@ public final class HttpReply {
 		return this.body;
 	}
 
-	Path file() {
+	@Nullable Path file() {
 		return this.file;
 	}
 

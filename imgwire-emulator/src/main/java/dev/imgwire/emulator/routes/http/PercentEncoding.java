@@ -6,6 +6,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Strict checks of the percent-encoding in a request target: every {@code %} must start
  * two hex digits and the decoded bytes must be UTF-8. Netty's decoder throws on the first
@@ -23,7 +25,7 @@ final class PercentEncoding {
 	 * @param raw the raw text, or {@code null}
 	 * @return the problem, or {@code null} when it decodes cleanly
 	 */
-	static String problem(String raw) {
+	static @Nullable String problem(String raw) {
 		if (raw == null || raw.isEmpty()) {
 			return null;
 		}

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 import io.netty.buffer.ByteBuf;
@@ -30,8 +31,9 @@ final class ReplyWriter {
 
 	static Mono<Void> send(HttpServerResponse response, HttpReply reply) {
 		prepare(response, reply, reply.length());
-		if (reply.hasFile()) {
-			return response.sendFileChunked(reply.file(), 0, reply.length()).then();
+		Path file = reply.file();
+		if (file != null) {
+			return response.sendFileChunked(file, 0, reply.length()).then();
 		}
 		if (reply.body().length == 0) {
 			return response.send().then();
@@ -52,8 +54,9 @@ final class ReplyWriter {
 		long sent = (length >= 2) ? length / 2 : length;
 		prepare(response, reply, declared);
 		response.keepAlive(false);
-		if (reply.hasFile()) {
-			return response.sendFile(reply.file(), 0, sent).then();
+		Path file = reply.file();
+		if (file != null) {
+			return response.sendFile(file, 0, sent).then();
 		}
 		byte[] part = Arrays.copyOf(reply.body(), (int) sent);
 		return response.sendByteArray(Mono.just(part)).then();

@@ -3,6 +3,8 @@ package dev.imgwire.emulator.routes.http;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Result of routing: a route, or why there is none.
  *
@@ -12,7 +14,8 @@ import java.util.Set;
  * @param redirectPath the path with its trailing slash toggled, when only that matches
  * @author imgwire
  */
-record RouteMatch(Route route, Map<String, String> variables, Set<String> allowedMethods, String redirectPath) {
+record RouteMatch(@Nullable Route route, Map<String, String> variables, Set<String> allowedMethods,
+		@Nullable String redirectPath) {
 
 	static RouteMatch found(Route route, Map<String, String> variables) {
 		return new RouteMatch(route, variables, Set.of(), null);

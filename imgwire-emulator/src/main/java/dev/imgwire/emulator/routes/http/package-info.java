@@ -6,4 +6,7 @@
  * Internal: the types are public only because the resource routes live in another
  * package. They are not API and may change in any release.
  */
+@NullMarked
 package dev.imgwire.emulator.routes.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
@@ -90,6 +92,8 @@ public final class JsonBody {
 		this.errors.throwIfAny();
 	}
 
+	@SuppressWarnings("NullAway") // null only with an error recorded; validate() throws
+									// first
 	public String requiredString(String name, int minLength, int maxLength) {
 		if (!present(name)) {
 			this.errors.add("missing", "Field required", "body", name);
@@ -105,14 +109,14 @@ public final class JsonBody {
 	 * @param maxLength maximum length
 	 * @return the value or {@code null}
 	 */
-	public String optionalString(String name, int minLength, int maxLength) {
+	public @Nullable String optionalString(String name, int minLength, int maxLength) {
 		if (!present(name) || this.lastNode.isNull()) {
 			return null;
 		}
 		return checkString(name, minLength, maxLength);
 	}
 
-	public ImageFormat optionalMimeType(String name) {
+	public @Nullable ImageFormat optionalMimeType(String name) {
 		if (!present(name) || this.lastNode.isNull()) {
 			return null;
 		}
@@ -125,7 +129,7 @@ public final class JsonBody {
 		return format.get();
 	}
 
-	public Long optionalNonNegativeInteger(String name) {
+	public @Nullable Long optionalNonNegativeInteger(String name) {
 		if (!present(name) || this.lastNode.isNull()) {
 			return null;
 		}
@@ -242,6 +246,8 @@ public final class JsonBody {
 		return ids;
 	}
 
+	@SuppressWarnings("NullAway") // null only with an error recorded; validate() throws
+									// first
 	public URI requiredHttpUrl(String name) {
 		String value = requiredString(name, 1, Integer.MAX_VALUE);
 		if (value == null) {
@@ -279,6 +285,8 @@ public final class JsonBody {
 	 * @param name the field
 	 * @return the hostname in lower case, or {@code null} when invalid
 	 */
+	@SuppressWarnings("NullAway") // null only with an error recorded; validate() throws
+									// first
 	public String requiredHostname(String name) {
 		String value = requiredString(name, 1, Integer.MAX_VALUE);
 		if (value == null) {
@@ -321,7 +329,7 @@ public final class JsonBody {
 		return this.lastNode != null;
 	}
 
-	private String checkString(String name, int minLength, int maxLength) {
+	private @Nullable String checkString(String name, int minLength, int maxLength) {
 		if (!this.lastNode.isString()) {
 			this.errors.add("string_type", "Input should be a valid string", "body", name);
 			return null;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.imgwire.emulator.state.DownloadJobRecord;
 import dev.imgwire.emulator.state.CustomDomainRecord;
 import dev.imgwire.emulator.state.DownloadStatus;
@@ -219,7 +221,7 @@ public final class WireFormat {
 		return ZONED_TIMESTAMP.format(time);
 	}
 
-	public static String timestamp(Instant instant) {
+	public static @Nullable String timestamp(Instant instant) {
 		return (instant != null) ? TIMESTAMP.format(instant) : null;
 	}
 

@@ -20,7 +20,7 @@ class ImgwireServerKeyMissingFailureAnalyzer extends AbstractFailureAnalyzer<Img
 				\t- set the 'imgwire.server-key' property, or the '%s' environment variable, to your Imgwire Server Key (sk_...)
 				\t- set 'imgwire.enabled=false' if this application does not use Imgwire
 				\t- define your own ImgwireConnectionDetails bean (for example from a secret store) or ImgwireImagesClient bean
-				\t- in tests, annotate the test class with @AutoConfigureImgwireEmulator"""
+				\t- in tests, add dev.imgwire:imgwire-spring-boot-test (test scope) and annotate the test class with @AutoConfigureImgwireEmulator"""
 			.formatted(PropertiesImgwireConnectionDetails.API_KEY_ENVIRONMENT_VARIABLE);
 		return new FailureAnalysis(description, action, cause);
 	}

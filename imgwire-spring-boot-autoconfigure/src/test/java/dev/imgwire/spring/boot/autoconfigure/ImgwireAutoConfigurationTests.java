@@ -185,7 +185,9 @@ class ImgwireAutoConfigurationTests {
 				.contains("IMGWIRE_API_KEY")
 				.contains("imgwire.enabled=false")
 				.contains("ImgwireConnectionDetails")
-				.contains("ImgwireImagesClient");
+				.contains("ImgwireImagesClient")
+				.contains("imgwire-spring-boot-test")
+				.contains("@AutoConfigureImgwireEmulator");
 		});
 	}
 

@@ -1,0 +1,7 @@
+/**
+ * What the WebFlux sample adds to the embedded emulator.
+ */
+@NullMarked
+package dev.imgwire.sample.emulator;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * The MVC sample's controllers and views' models.
+ */
+@NullMarked
+package dev.imgwire.samplemvc.web;
+
+import org.jspecify.annotations.NullMarked;
