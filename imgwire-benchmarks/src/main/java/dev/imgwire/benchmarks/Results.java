@@ -159,18 +159,15 @@ final class Results {
 			check("(2) " + scenario.name() + ": time vs bare PUT",
 					scenario.ratio(LargeUpload.CLIENT, LargeUpload.BARE, (phase) -> phase.usage().wallNanos()), "<=",
 					1.05);
-			// Streaming a file through buffers allocates about 9 KiB of heap per MiB sent
-			// (buffer wrappers and signals, the bytes themselves in pooled direct
-			// memory); zero-copy allocates a fixed few dozen KiB per upload, whatever
-			// the size. Judged at 1 KiB per MiB, which only the second stays under.
-			double allocated = scenario.median(LargeUpload.CLIENT, Phase::allocatedBytesPerCall);
-			double mib = this.settings.get("large-upload-mib");
-			this.verdicts.add(verdict(allocated / 1024 <= mib) + String.format(Locale.ROOT,
-					"(2) zero-copy without a hash: the client allocated %.1f KiB per upload of %.0f MiB "
-							+ "(target <= 1 KiB per MiB; streaming through buffers takes about 9); CPU %.2fx the bare "
-							+ "sendFile PUT",
-					allocated / 1024, mib,
-					scenario.ratio(LargeUpload.CLIENT, LargeUpload.BARE, Phase::cpuNanosPerCall)));
+			// The bare PUT is zero-copy by construction (sendFile); a client that streams
+			// the file through buffers allocates hundreds of times what it does (234x in
+			// BENCHMARKS.md before zero-copy), one that sends the file as well about the
+			// same.
+			double allocated = scenario.ratio(LargeUpload.CLIENT, LargeUpload.BARE, Phase::allocatedBytesPerCall);
+			this.verdicts.add(verdict(allocated <= 2) + String.format(Locale.ROOT,
+					"(2) zero-copy without a hash: heap allocated per upload vs the bare sendFile PUT: %.2fx "
+							+ "(target <= 2x; streaming through buffers: 234x); CPU %.2fx",
+					allocated, scenario.ratio(LargeUpload.CLIENT, LargeUpload.BARE, Phase::cpuNanosPerCall)));
 		});
 		scenario(ImgwireBenchmarks.LIST_ALL)
 			.ifPresent((scenario) -> check("(3) " + scenario.name() + ": throughput vs bare page loop",

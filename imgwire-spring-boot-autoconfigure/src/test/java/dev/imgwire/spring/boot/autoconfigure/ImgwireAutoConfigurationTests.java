@@ -235,6 +235,24 @@ class ImgwireAutoConfigurationTests {
 	}
 
 	@Test
+	void shouldCreateTheWebClientAtTheFirstRequestNotAtStartUp() {
+		List<String> customized = new CopyOnWriteArrayList<>();
+		emulator.runner()
+			.withBean("countingCustomizer", ImgwireWebClientCustomizer.class,
+					() -> (builder) -> customized.add("customized"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(ImgwireImagesClient.class);
+				// Started: the customizer bean exists, but no WebClient was built yet.
+				assertThat(customized).isEmpty();
+				ImgwireImagesClient client = context.getBean(ImgwireImagesClient.class);
+				assertThat(client.list(1, 1).block(Duration.ofSeconds(10))).isNotNull();
+				assertThat(client.list(1, 1).block(Duration.ofSeconds(10))).isNotNull();
+				// Built once, at the first request, for every later one.
+				assertThat(customized).containsExactly("customized");
+			});
+	}
+
+	@Test
 	void shouldNotMutateSharedWebClientBuilder() {
 		emulator.runner()
 			.withUserConfiguration(SharedWebClientBuilderConfiguration.class, ImgwireCustomizersConfiguration.class)
