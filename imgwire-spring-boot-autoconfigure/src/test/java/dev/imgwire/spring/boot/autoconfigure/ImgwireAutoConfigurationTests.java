@@ -289,6 +289,8 @@ class ImgwireAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ImgwireImagesClient.class);
 				assertThat(context.getBean(HttpClientSettings.class).readTimeout()).isEqualTo(Duration.ofSeconds(5));
+				// The connector is built at the first request.
+				context.getBean(ImgwireImagesClient.class).list(1, 1).block(Duration.ofSeconds(10));
 				HttpClient httpClient = context.getBean(CapturingConnectorConfiguration.class).withConnectTimeout(1234);
 				assertThat(httpClient.configuration().responseTimeout()).isNull();
 				// Global settings other than timeouts still apply
@@ -305,7 +307,8 @@ class ImgwireAutoConfigurationTests {
 						.withRedirects(HttpRedirects.FOLLOW)
 						.withReadTimeout(Duration.ofSeconds(1)))
 			.run((context) -> {
-				context.getBean(ImgwireImagesClient.class);
+				// The connector is built at the first request.
+				context.getBean(ImgwireImagesClient.class).list(1, 1).block(Duration.ofSeconds(10));
 				HttpClient httpClient = context.getBean(CapturingConnectorConfiguration.class)
 					.withConnectTimeout(10000);
 				assertThat(httpClient.configuration().followRedirectPredicate()).isNotNull();
