@@ -1,5 +1,7 @@
 package dev.imgwire.client;
 
+import java.util.function.Supplier;
+
 import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.imgwire.client.cors.ImgwireCorsOriginsClient;
@@ -30,6 +32,22 @@ public interface ImgwireClient {
 	 * @return the builder
 	 */
 	static ImgwireClientBuilder<ImgwireClient> builder(WebClient.Builder webClientBuilder,
+			ImgwireClientSettings settings) {
+		return new ImgwireClientBuilder<>(webClientBuilder, settings, (client) -> client);
+	}
+
+	/**
+	 * Start building a client whose {@code WebClient} is created when it is first used:
+	 * the supplier is called once, at the first request, so that building the client
+	 * creates nothing of WebClient, its codecs or its connector. For applications that
+	 * build the client at start-up and may use it much later, or never. Settings are
+	 * still checked when the client is built.
+	 * @param webClientBuilder supplies the builder to start from, once; the builder is
+	 * cloned and never changed
+	 * @param settings base URL and keys
+	 * @return the builder
+	 */
+	static ImgwireClientBuilder<ImgwireClient> builder(Supplier<WebClient.Builder> webClientBuilder,
 			ImgwireClientSettings settings) {
 		return new ImgwireClientBuilder<>(webClientBuilder, settings, (client) -> client);
 	}

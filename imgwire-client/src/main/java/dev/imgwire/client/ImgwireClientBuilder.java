@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,7 @@ import dev.imgwire.client.upload.UploadSpool;
  */
 public final class ImgwireClientBuilder<C> {
 
-	final WebClient.Builder webClientBuilder;
+	final Supplier<WebClient.Builder> webClientBuilder;
 
 	final ImgwireClientSettings settings;
 
@@ -60,7 +61,19 @@ public final class ImgwireClientBuilder<C> {
 			Function<ImgwireClient, C> result) {
 		Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
 		Objects.requireNonNull(settings, "settings must not be null");
-		this.webClientBuilder = webClientBuilder.clone();
+		WebClient.Builder clone = webClientBuilder.clone();
+		this.webClientBuilder = () -> clone;
+		this.settings = settings;
+		this.result = result;
+	}
+
+	ImgwireClientBuilder(Supplier<WebClient.Builder> webClientBuilder, ImgwireClientSettings settings,
+			Function<ImgwireClient, C> result) {
+		Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
+		Objects.requireNonNull(settings, "settings must not be null");
+		this.webClientBuilder = () -> Objects
+			.requireNonNull(webClientBuilder.get(), "webClientBuilder supplied no builder")
+			.clone();
 		this.settings = settings;
 		this.result = result;
 	}

@@ -90,6 +90,14 @@ class BoundedMemoryUploadTests {
 	}
 
 	@Test
+	void aFileLargerThanTheHeapIsSentWithoutAHashInConstantMemory() {
+		Image image = client().upload(UploadSource.fromPath(file), UploadOptions.defaults()).block(TIMEOUT);
+
+		assertThat(image.mimeType()).isEqualTo(SupportedMimeType.PNG);
+		assertThat(emulator.state().storedSize(image.id())).isEqualTo(SIZE);
+	}
+
+	@Test
 	void aLargeOneShotStreamIsUploadedInConstantMemory() {
 		UploadSource source = UploadSource.fromDataBuffers(
 				DataBufferUtils.read(new FileSystemResource(file), DefaultDataBufferFactory.sharedInstance, 64 * 1024),

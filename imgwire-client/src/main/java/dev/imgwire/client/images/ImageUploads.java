@@ -2,15 +2,20 @@ package dev.imgwire.client.images;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.web.reactive.function.BodyInserter;
 
 import dev.imgwire.client.ImgwireImagesClient;
 import dev.imgwire.client.ImgwireOperation;
@@ -195,7 +200,7 @@ final class ImageUploads {
 							Objects.requireNonNull(ImgwireOperation.PUT_BYTES.pathTemplate()))
 					.contentLength(length)
 					.contentType(MediaType.parseMediaType(mimeType.value()))
-					.body(UploadBody.of(source::content, length, uploaded)),
+					.body(body(source, length, uploaded)),
 				query, this.deadline, redactor, this.discard);
 		if (source.isReplayable()) {
 			return put;
@@ -207,6 +212,17 @@ final class ImageUploads {
 						"The upload failed (" + ex.getMessage()
 								+ ") and cannot be retried: the source is a one-shot stream that cannot be replayed",
 						ex));
+	}
+
+	/**
+	 * The bytes of one attempt: a source held in a file is sent zero-copy when the
+	 * connector can, whether or not it was hashed first (the hash is a separate read).
+	 */
+	private static BodyInserter<Flux<DataBuffer>, ClientHttpRequest> body(UploadSource source, long length,
+			AtomicLong uploaded) {
+		Path file = source.localFile();
+		return (file != null) ? UploadBody.ofFile(file, source::content, length, uploaded)
+				: UploadBody.of(source::content, length, uploaded);
 	}
 
 	private static URI uploadUri(String uploadUrl) {

@@ -75,11 +75,16 @@ public final class ImgwireTransport {
 
 	private final ImgwireClientSettings settings;
 
-	private final WebClient api;
+	/**
+	 * Supplies the caller's builder; called once, by {@link #clients()}.
+	 */
+	private final Supplier<WebClient.Builder> webClientBuilder;
 
-	private final WebClient uploads;
-
-	private final UriTemplates uris;
+	/**
+	 * The WebClients and URI templates, created at the first request (see
+	 * {@link #clients()}).
+	 */
+	private volatile @Nullable Clients clients;
 
 	private final JsonCodec json = new JsonCodec();
 
@@ -94,8 +99,11 @@ public final class ImgwireTransport {
 	private final Deadline deadline;
 
 	/**
-	 * Create the transport.
-	 * @param webClientBuilder the caller's builder; cloned, never changed
+	 * Create the transport. Nothing of WebClient is created before the first request: the
+	 * builder is asked for then, so that an application pays for WebClient, its codecs
+	 * and its connector when it first calls Imgwire, not when it starts.
+	 * @param webClientBuilder supplies the caller's builder, cloned and never changed;
+	 * called once, at the first request
 	 * @param settings base URL and keys
 	 * @param retryStrategy the retry strategy
 	 * @param observationRegistry where observations go
@@ -103,16 +111,11 @@ public final class ImgwireTransport {
 	 * @param responseTimeout how long one attempt may take, from connect to the last byte
 	 * of the answer
 	 */
-	public ImgwireTransport(WebClient.Builder webClientBuilder, ImgwireClientSettings settings,
+	public ImgwireTransport(Supplier<WebClient.Builder> webClientBuilder, ImgwireClientSettings settings,
 			ImgwireRetryStrategy retryStrategy, ObservationRegistry observationRegistry,
 			@Nullable ImgwireClientObservationConvention observationConvention, Duration responseTimeout) {
 		this.settings = settings;
-		this.api = ApiWebClients.api(webClientBuilder, settings);
-		this.uploads = ApiWebClients.uploads(webClientBuilder);
-		// The factory WebClient would use for the base URL; templates are expanded by
-		// hand with its rendering (see UriTemplates) and handed over as URIs with their
-		// template.
-		this.uris = new UriTemplates(new DefaultUriBuilderFactory(settings.baseUrl()));
+		this.webClientBuilder = webClientBuilder;
 		SecretRedactor redactor = new SecretRedactor(settings.serverKey(), settings.clientKey());
 		this.exchange = new ApiExchange(new ErrorResponseDecoder(this.json), redactor);
 		this.retryStrategy = retryStrategy;
@@ -261,8 +264,9 @@ public final class ImgwireTransport {
 	private WebClient.RequestHeadersSpec<?> request(ImgwireOperation operation, ApiRequest request,
 			byte @Nullable [] body) {
 		String uriTemplate = request.uriTemplate(Objects.requireNonNull(operation.pathTemplate()));
-		WebClient.RequestBodySpec spec = this.api.method(Objects.requireNonNull(operation.method()))
-			.uri(this.uris.expand(uriTemplate, request.uriVariables()))
+		Clients clients = clients();
+		WebClient.RequestBodySpec spec = clients.api.method(Objects.requireNonNull(operation.method()))
+			.uri(clients.uris.expand(uriTemplate, request.uriVariables()))
 			.attribute(URI_TEMPLATE_ATTRIBUTE, uriTemplate);
 		// The Server Key is the API client's default Authorization header.
 		return withBody(spec, body);
@@ -271,12 +275,13 @@ public final class ImgwireTransport {
 	private WebClient.RequestHeadersSpec<?> signedRequest(ImgwireOperation operation, ApiRequest request,
 			byte @Nullable [] body, String rawQuery) {
 		String pathTemplate = Objects.requireNonNull(operation.pathTemplate());
-		URI uri = ConcealedQuery.withQuery(this.uris.expand(pathTemplate, request.pathVariables()), rawQuery);
+		Clients clients = clients();
+		URI uri = ConcealedQuery.withQuery(clients.uris.expand(pathTemplate, request.pathVariables()), rawQuery);
 		// Upload tokens exist for Client Keys; without one configured, the Server Key
 		// still authenticates.
 		String clientKey = this.settings.clientKey();
 		String key = (clientKey != null && !clientKey.isBlank()) ? clientKey : this.settings.serverKey();
-		WebClient.RequestBodySpec spec = this.api.method(Objects.requireNonNull(operation.method()))
+		WebClient.RequestBodySpec spec = clients.api.method(Objects.requireNonNull(operation.method()))
 			.uri(uri)
 			.attribute(URI_TEMPLATE_ATTRIBUTE, pathTemplate + "?upload_token={upload_token}");
 		return withBody(spec.headers((headers) -> headers.setBearerAuth(key)), body);
@@ -364,7 +369,26 @@ public final class ImgwireTransport {
 	 * @return the client
 	 */
 	public WebClient uploads() {
-		return this.uploads;
+		return clients().uploads;
+	}
+
+	/**
+	 * The WebClients, built at the first request from the caller's builder: one volatile
+	 * read afterwards. A builder that fails fails that request, and the next one tries
+	 * again.
+	 */
+	private Clients clients() {
+		Clients clients = this.clients;
+		if (clients == null) {
+			synchronized (this) {
+				clients = this.clients;
+				if (clients == null) {
+					clients = new Clients(this.webClientBuilder.get(), this.settings);
+					this.clients = clients;
+				}
+			}
+		}
+		return clients;
 	}
 
 	/**
@@ -386,6 +410,28 @@ public final class ImgwireTransport {
 	@Override
 	public String toString() {
 		return "ImgwireTransport[" + this.settings + "]";
+	}
+
+	/**
+	 * The API and upload clients, and the URI templates of the base URL.
+	 */
+	private static final class Clients {
+
+		private final WebClient api;
+
+		private final WebClient uploads;
+
+		private final UriTemplates uris;
+
+		Clients(WebClient.Builder webClientBuilder, ImgwireClientSettings settings) {
+			this.api = ApiWebClients.api(webClientBuilder, settings);
+			this.uploads = ApiWebClients.uploads(webClientBuilder);
+			// The factory WebClient would use for the base URL; templates are expanded by
+			// hand with its rendering (see UriTemplates) and handed over as URIs with
+			// their template.
+			this.uris = new UriTemplates(new DefaultUriBuilderFactory(settings.baseUrl()));
+		}
+
 	}
 
 	private static String method(ImgwireOperation operation) {

@@ -104,6 +104,11 @@ final class PathUploadSource extends UploadSource {
 	}
 
 	@Override
+	public @Nullable Path localFile() {
+		return this.path;
+	}
+
+	@Override
 	Mono<byte[]> head(int maxBytes) {
 		// A few bytes of a local file; read off the caller's thread all the same.
 		return Mono.fromCallable(() -> {

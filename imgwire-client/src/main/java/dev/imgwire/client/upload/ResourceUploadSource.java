@@ -1,6 +1,7 @@
 package dev.imgwire.client.upload;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
@@ -76,6 +77,21 @@ final class ResourceUploadSource extends UploadSource {
 			}
 			return DataBufferUtils.read(resource(), bufferFactory, CHUNK_SIZE);
 		});
+	}
+
+	@Override
+	public @Nullable Path localFile() {
+		Resource source = resource();
+		if (source.isOpen() || !source.isFile()) {
+			return null;
+		}
+		try {
+			return source.getFile().toPath();
+		}
+		catch (IOException | RuntimeException ex) {
+			// Read through content() instead.
+			return null;
+		}
 	}
 
 	private static ImgwireUploadException alreadyRead() {

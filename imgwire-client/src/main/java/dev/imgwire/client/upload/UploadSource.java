@@ -196,6 +196,18 @@ public abstract sealed class UploadSource permits PathUploadSource, ByteArrayUpl
 	public abstract Flux<DataBuffer> content(DataBufferFactory bufferFactory);
 
 	/**
+	 * The local file that holds exactly this source's bytes, from its first to its last,
+	 * when there is one: a file, a spool file, a file-system resource. The client then
+	 * sends the file without reading it into memory ({@code sendFile}, zero-copy) when
+	 * its HTTP connector supports that, and reads it through {@link #content} otherwise.
+	 * @return the file, or {@code null} when the bytes are only available through
+	 * {@link #content}
+	 */
+	public @Nullable Path localFile() {
+		return null;
+	}
+
+	/**
 	 * Check that the source can be read at all. The client calls this before sending
 	 * anything.
 	 * @throws ImgwireRequestValidationException naming {@code source} and the rule broken

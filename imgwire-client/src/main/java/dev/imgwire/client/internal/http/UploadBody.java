@@ -1,5 +1,8 @@
 package dev.imgwire.client.internal.http;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -11,6 +14,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.ZeroCopyHttpOutputMessage;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.web.reactive.function.BodyInserter;
 
@@ -22,6 +26,11 @@ import dev.imgwire.client.error.ImgwireUploadException;
  * sent; one that runs short fails instead of completing. The buffer that reaches the
  * declared length is held back until the source confirms it has ended, so a longer source
  * never delivers a complete, wrong body.
+ * <p>
+ * A source held in a local file is sent without being read into memory when the connector
+ * can ({@link ZeroCopyHttpOutputMessage}, Reactor Netty's {@code sendFile}): the kernel
+ * copies the file to the socket. Its size is checked against the declared length at the
+ * start of every attempt, and each attempt sends the file from its first byte.
  *
  * @author Imgwire
  */
@@ -45,6 +54,47 @@ public final class UploadBody {
 			@Override
 			public Mono<Void> insert(ClientHttpRequest request, Context context) {
 				return request.writeWith(checked(content.apply(request.bufferFactory()), declaredLength, sentBytes));
+			}
+
+		};
+	}
+
+	/**
+	 * Create the body inserter of a source held in a local file: the file is sent
+	 * zero-copy when the request supports it, else read through {@code content}.
+	 * @param file the file holding exactly the bytes to send
+	 * @param content reads the source with the given buffer factory, when the request
+	 * cannot send a file; called once per attempt
+	 * @param declaredLength the {@code Content-Length} sent
+	 * @param sentBytes receives the number of bytes handed to the connection
+	 * @return the inserter
+	 */
+	public static BodyInserter<Flux<DataBuffer>, ClientHttpRequest> ofFile(Path file,
+			Function<DataBufferFactory, Flux<DataBuffer>> content, long declaredLength, AtomicLong sentBytes) {
+		return new BodyInserter<>() {
+
+			@Override
+			public Mono<Void> insert(ClientHttpRequest request, Context context) {
+				if (!(request instanceof ZeroCopyHttpOutputMessage zeroCopy)) {
+					return request
+						.writeWith(checked(content.apply(request.bufferFactory()), declaredLength, sentBytes));
+				}
+				sentBytes.set(0);
+				long size;
+				try {
+					size = Files.size(file);
+				}
+				catch (IOException ex) {
+					return Mono.error(new ImgwireUploadException(
+							"The upload source could not be read (" + ex.getClass().getSimpleName() + ")", ex));
+				}
+				if (size > declaredLength) {
+					return Mono.error(tooLong(declaredLength, size));
+				}
+				if (size < declaredLength) {
+					return Mono.error(tooShort(declaredLength, size));
+				}
+				return zeroCopy.writeWith(file, 0, declaredLength).doOnSuccess((done) -> sentBytes.set(declaredLength));
 			}
 
 		};

@@ -1,6 +1,7 @@
 package dev.imgwire.spring.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
 
@@ -77,10 +78,18 @@ public final class ImgwireAutoConfiguration {
 			ObjectProvider<ImgwireRetryStrategy> retryStrategy) {
 		ImgwireClientSettings settings = ImgwireConnectionDetailsValidator.validate(connectionDetails,
 				properties.isAllowInsecureHttp());
-		// Boot's builder bean is a prototype: each lookup is a fresh copy. Clone anyway
-		// so that a user-defined singleton builder is never mutated.
-		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder).clone();
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		// WebClient, its codecs and its connector are created at the first request, not
+		// at start-up: an application pays for them when it first calls Imgwire (see
+		// BENCHMARKS.md, target 5). Settings, properties and customizer beans are
+		// checked and created now all the same, so bad configuration still fails the
+		// start.
+		Supplier<WebClient.Builder> builder = () -> {
+			// Boot's builder bean is a prototype: each lookup is a fresh copy. Clone
+			// anyway so that a user-defined singleton builder is never mutated.
+			WebClient.Builder clone = webClientBuilder.getIfAvailable(WebClient::builder).clone();
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(clone));
+			return clone;
+		};
 		ImgwireClientBuilder<ImgwireClient> client = new ImgwireClientPropertyMapper(properties)
 			.map(ImgwireClient.builder(builder, settings));
 		retryStrategy.ifAvailable(client::retryStrategy);

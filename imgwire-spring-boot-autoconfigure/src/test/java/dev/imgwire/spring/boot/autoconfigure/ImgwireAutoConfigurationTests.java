@@ -237,6 +237,24 @@ class ImgwireAutoConfigurationTests {
 	}
 
 	@Test
+	void shouldCreateTheWebClientAtTheFirstRequestNotAtStartUp() {
+		List<String> customized = new CopyOnWriteArrayList<>();
+		emulator.runner()
+			.withBean("countingCustomizer", ImgwireWebClientCustomizer.class,
+					() -> (builder) -> customized.add("customized"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(ImgwireImagesClient.class);
+				// Started: the customizer bean exists, but no WebClient was built yet.
+				assertThat(customized).isEmpty();
+				ImgwireImagesClient client = context.getBean(ImgwireImagesClient.class);
+				assertThat(client.list(1, 1).block(Duration.ofSeconds(10))).isNotNull();
+				assertThat(client.list(1, 1).block(Duration.ofSeconds(10))).isNotNull();
+				// Built once, at the first request, for every later one.
+				assertThat(customized).containsExactly("customized");
+			});
+	}
+
+	@Test
 	void shouldNotMutateSharedWebClientBuilder() {
 		emulator.runner()
 			.withUserConfiguration(SharedWebClientBuilderConfiguration.class, ImgwireCustomizersConfiguration.class)
@@ -273,6 +291,8 @@ class ImgwireAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ImgwireImagesClient.class);
 				assertThat(context.getBean(HttpClientSettings.class).readTimeout()).isEqualTo(Duration.ofSeconds(5));
+				// The connector is built at the first request.
+				context.getBean(ImgwireImagesClient.class).list(1, 1).block(Duration.ofSeconds(10));
 				HttpClient httpClient = context.getBean(CapturingConnectorConfiguration.class).withConnectTimeout(1234);
 				assertThat(httpClient.configuration().responseTimeout()).isNull();
 				// Global settings other than timeouts still apply
@@ -289,7 +309,8 @@ class ImgwireAutoConfigurationTests {
 						.withRedirects(HttpRedirects.FOLLOW)
 						.withReadTimeout(Duration.ofSeconds(1)))
 			.run((context) -> {
-				context.getBean(ImgwireImagesClient.class);
+				// The connector is built at the first request.
+				context.getBean(ImgwireImagesClient.class).list(1, 1).block(Duration.ofSeconds(10));
 				HttpClient httpClient = context.getBean(CapturingConnectorConfiguration.class)
 					.withConnectTimeout(10000);
 				assertThat(httpClient.configuration().followRedirectPredicate()).isNotNull();
