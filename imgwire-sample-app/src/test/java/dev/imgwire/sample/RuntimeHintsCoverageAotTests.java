@@ -19,6 +19,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,18 +50,20 @@ import dev.imgwire.spring.boot.autoconfigure.ImgwireProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * On the JVM a missing reflection hint goes unnoticed: reflection works with or without
+ * On the JVM a missing hint goes unnoticed: reflection and resources work with or without
  * it. A native image fails at run time instead. This test reads the reachability metadata
  * that {@code process-aot} (what {@code -Pnative} compiles) and {@code process-test-aot}
  * generated, and fails the build when it leaves out a member that Jackson or
- * configuration-property binding needs:
+ * configuration-property binding needs, or a resource:
  * <ul>
  * <li>every type of the client that Jackson reads or writes: each class under
  * {@code dev.imgwire.client} carrying a Jackson annotation, and the Imgwire types of its
  * record components, found by scanning the classpath, so a new record is checked without
  * listing it here;</li>
  * <li>every {@code @ConfigurationProperties} bean of Imgwire and of the sample in the
- * running (AOT-generated) context, with its nested types.</li>
+ * running (AOT-generated) context, with its nested types;</li>
+ * <li>every resource of the client (each file under {@code dev/imgwire/client} that is no
+ * class), which a native image leaves out unless a hint includes it.</li>
  * </ul>
  * It runs in the build's {@code aot-tests} execution only.
  *
@@ -68,6 +73,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RuntimeHintsCoverageAotTests {
 
 	private static final String METADATA = "reachability-metadata.json";
+
+	private static final String CLIENT_PACKAGE = "dev/imgwire/client/";
 
 	@Autowired
 	private ApplicationContext context;
@@ -112,6 +119,26 @@ class RuntimeHintsCoverageAotTests {
 		assertThat(missing).as("configuration-property binding hints missing from %s", hints.file).isEmpty();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "main", "test" })
+	void everyResourceOfTheClientIsIncluded(String aotOutput) throws IOException {
+		Set<String> resources = new TreeSet<>();
+		for (Resource resource : new PathMatchingResourcePatternResolver()
+			.getResources("classpath*:" + CLIENT_PACKAGE + "**/*")) {
+			String url = resource.getURL().toString();
+			if (resource.isReadable() && !url.endsWith(".class")) {
+				resources.add(url.substring(url.lastIndexOf(CLIENT_PACKAGE)));
+			}
+		}
+		assertThat(resources).as("the scan finds the client's resources")
+			.contains(CLIENT_PACKAGE + "imgwire-client.properties");
+
+		Hints hints = Hints.load(aotOutput);
+		List<String> missing = resources.stream().filter((resource) -> !hints.includesResource(resource)).toList();
+
+		assertThat(missing).as("resources missing from %s", hints.file).isEmpty();
+	}
+
 	/**
 	 * The client's classes that carry a Jackson annotation, with the Imgwire types their
 	 * record components use.
@@ -121,7 +148,7 @@ class RuntimeHintsCoverageAotTests {
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 		MetadataReaderFactory readers = new CachingMetadataReaderFactory(resolver);
 		Set<Class<?>> annotated = new LinkedHashSet<>();
-		for (Resource resource : resolver.getResources("classpath*:dev/imgwire/client/**/*.class")) {
+		for (Resource resource : resolver.getResources("classpath*:" + CLIENT_PACKAGE + "**/*.class")) {
 			String name = readers.getMetadataReader(resource).getClassMetadata().getClassName();
 			Class<?> type = ClassUtils.resolveClassName(name, RuntimeHintsCoverageAotTests.class.getClassLoader());
 			if (hasJacksonAnnotation(type)) {
@@ -186,9 +213,12 @@ class RuntimeHintsCoverageAotTests {
 
 		private final Map<String, List<JsonNode>> entries;
 
-		private Hints(Path file, Map<String, List<JsonNode>> entries) {
+		private final List<Pattern> resourceGlobs;
+
+		private Hints(Path file, Map<String, List<JsonNode>> entries, List<Pattern> resourceGlobs) {
 			this.file = file;
 			this.entries = entries;
+			this.resourceGlobs = resourceGlobs;
 		}
 
 		static Hints load(String aotOutput) throws IOException {
@@ -203,13 +233,39 @@ class RuntimeHintsCoverageAotTests {
 				.as("the %s that process-%saot wrote under %s", METADATA, aotOutput.equals("test") ? "test-" : "", dir)
 				.hasSize(1);
 			Path file = files.get(0);
+			JsonNode metadata = JsonMapper.builder().build().readTree(file.toFile());
 			Map<String, List<JsonNode>> entries = new HashMap<>();
-			for (JsonNode entry : JsonMapper.builder().build().readTree(file.toFile()).path("reflection")) {
+			for (JsonNode entry : metadata.path("reflection")) {
 				if (entry.path("type").isString()) {
 					entries.computeIfAbsent(entry.path("type").asString(), (key) -> new ArrayList<>()).add(entry);
 				}
 			}
-			return new Hints(file, entries);
+			List<Pattern> resourceGlobs = metadata.path("resources")
+				.valueStream()
+				.filter((entry) -> entry.path("glob").isString())
+				.map((entry) -> globPattern(entry.path("glob").asString()))
+				.toList();
+			return new Hints(file, entries, resourceGlobs);
+		}
+
+		/**
+		 * A GraalVM resource glob: {@code **} matches across directories, {@code *}
+		 * within one.
+		 */
+		private static Pattern globPattern(String glob) {
+			StringBuilder regex = new StringBuilder();
+			for (String part : glob.split("\\*\\*", -1)) {
+				if (!regex.isEmpty()) {
+					regex.append(".*");
+				}
+				regex.append(
+						Arrays.stream(part.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining("[^/]*")));
+			}
+			return Pattern.compile(regex.toString());
+		}
+
+		boolean includesResource(String path) {
+			return this.resourceGlobs.stream().anyMatch((glob) -> glob.matcher(path).matches());
 		}
 
 		List<String> missingForJackson(Class<?> type) {
