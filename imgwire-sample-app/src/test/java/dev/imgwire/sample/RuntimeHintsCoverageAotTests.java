@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -79,6 +80,11 @@ class RuntimeHintsCoverageAotTests {
 	@Autowired
 	private ApplicationContext context;
 
+	@BeforeEach
+	void runsInTheAotGeneratedContext() {
+		assertThat(AotDetector.useGeneratedArtifacts()).as("spring.aot.enabled").isTrue();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "main", "test" })
 	void everyJsonTypeOfTheClientHasTheHintsJacksonNeeds(String aotOutput) throws IOException {
@@ -98,7 +104,6 @@ class RuntimeHintsCoverageAotTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "main", "test" })
 	void everyConfigurationPropertiesTypeHasTheHintsBindingNeeds(String aotOutput) throws IOException {
-		assertThat(AotDetector.useGeneratedArtifacts()).as("spring.aot.enabled").isTrue();
 		Set<Class<?>> propertiesTypes = new LinkedHashSet<>();
 		for (ConfigurationPropertiesBean bean : ConfigurationPropertiesBean.getAll(this.context).values()) {
 			Class<?> type = ClassUtils.getUserClass(bean.getInstance());
