@@ -27,7 +27,8 @@ import dev.imgwire.client.model.UploadViaUrlRequest;
 
 /**
  * {@link RuntimeHintsRegistrar} for a GraalVM native image: registers the JSON types of
- * the Imgwire client for data binding.
+ * the Imgwire client for data binding, and the client's version resource (its
+ * {@code User-Agent}).
  *
  * @author Imgwire
  * @since 0.1.0
@@ -42,8 +43,11 @@ public class ImgwireRuntimeHints implements RuntimeHintsRegistrar {
 	private static final Class<?>[] ENUM_TYPES = { ImageStatus.class, DownloadJobStatus.class, SupportedMimeType.class,
 			CustomDomainStatus.class, CertificateStatus.class };
 
+	private static final String CLIENT_VERSION_RESOURCE = "dev/imgwire/client/imgwire-client.properties";
+
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+		hints.resources().registerPattern(CLIENT_VERSION_RESOURCE);
 		new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), BINDING_TYPES);
 		for (Class<?> type : ENUM_TYPES) {
 			// Lenient decoding goes through a @JsonCreator factory and a @JsonValue

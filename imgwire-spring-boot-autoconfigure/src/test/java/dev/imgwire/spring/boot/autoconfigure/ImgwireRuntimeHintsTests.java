@@ -60,4 +60,12 @@ class ImgwireRuntimeHintsTests {
 			.onMethodInvocation(SupportedMimeType.class.getMethod("fromValue", String.class))).accepts(hints);
 	}
 
+	@Test
+	void shouldRegisterTheClientVersionResource() {
+		RuntimeHints hints = new RuntimeHints();
+		new ImgwireRuntimeHints().registerHints(hints, getClass().getClassLoader());
+		assertThat(RuntimeHintsPredicates.resource().forResource("dev/imgwire/client/imgwire-client.properties"))
+			.accepts(hints);
+	}
+
 }
