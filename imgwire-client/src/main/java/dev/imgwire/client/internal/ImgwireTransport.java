@@ -19,7 +19,6 @@ import tools.jackson.databind.JavaType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.util.DefaultUriBuilderFactory;
 import org.springframework.web.util.UriUtils;
 
 import dev.imgwire.client.ImgwireClientSettings;
@@ -35,7 +34,6 @@ import dev.imgwire.client.internal.http.JsonCodec;
 import dev.imgwire.client.internal.http.PaginationHeaders;
 import dev.imgwire.client.internal.http.ResponseBodies;
 import dev.imgwire.client.internal.http.SecretRedactor;
-import dev.imgwire.client.internal.http.UriTemplates;
 import dev.imgwire.client.model.IdempotentRequest;
 import dev.imgwire.client.model.Page;
 import dev.imgwire.client.model.Pagination;
@@ -52,7 +50,6 @@ import dev.imgwire.client.validation.RequestValidator;
  * redaction, the idempotency-key default, and the rule that a retry meeting the effect of
  * an earlier attempt is done. An operation is then its {@link ImgwireOperation
  * descriptor}, a validated {@link ApiRequest} and a {@link ResponseReader}:
- *
  *
  * <pre class="code">
  * return transport.execute(ImgwireOperation.RETRIEVE_CORS_ORIGIN,
@@ -75,16 +72,7 @@ public final class ImgwireTransport {
 
 	private final ImgwireClientSettings settings;
 
-	/**
-	 * Supplies the caller's builder; called once, by {@link #clients()}.
-	 */
-	private final Supplier<WebClient.Builder> webClientBuilder;
-
-	/**
-	 * The WebClients and URI templates, created at the first request (see
-	 * {@link #clients()}).
-	 */
-	private volatile @Nullable Clients clients;
+	private final ApiWebClients clients;
 
 	private final JsonCodec json = new JsonCodec();
 
@@ -115,7 +103,7 @@ public final class ImgwireTransport {
 			ImgwireRetryStrategy retryStrategy, ObservationRegistry observationRegistry,
 			@Nullable ImgwireClientObservationConvention observationConvention, Duration responseTimeout) {
 		this.settings = settings;
-		this.webClientBuilder = webClientBuilder;
+		this.clients = new ApiWebClients(webClientBuilder, settings);
 		SecretRedactor redactor = new SecretRedactor(settings.serverKey(), settings.clientKey());
 		this.exchange = new ApiExchange(new ErrorResponseDecoder(this.json), redactor);
 		this.retryStrategy = retryStrategy;
@@ -264,9 +252,9 @@ public final class ImgwireTransport {
 	private WebClient.RequestHeadersSpec<?> request(ImgwireOperation operation, ApiRequest request,
 			byte @Nullable [] body) {
 		String uriTemplate = request.uriTemplate(Objects.requireNonNull(operation.pathTemplate()));
-		Clients clients = clients();
-		WebClient.RequestBodySpec spec = clients.api.method(Objects.requireNonNull(operation.method()))
-			.uri(clients.uris.expand(uriTemplate, request.uriVariables()))
+		WebClient.RequestBodySpec spec = this.clients.api()
+			.method(Objects.requireNonNull(operation.method()))
+			.uri(this.clients.uris().expand(uriTemplate, request.uriVariables()))
 			.attribute(URI_TEMPLATE_ATTRIBUTE, uriTemplate);
 		// The Server Key is the API client's default Authorization header.
 		return withBody(spec, body);
@@ -275,13 +263,13 @@ public final class ImgwireTransport {
 	private WebClient.RequestHeadersSpec<?> signedRequest(ImgwireOperation operation, ApiRequest request,
 			byte @Nullable [] body, String rawQuery) {
 		String pathTemplate = Objects.requireNonNull(operation.pathTemplate());
-		Clients clients = clients();
-		URI uri = ConcealedQuery.withQuery(clients.uris.expand(pathTemplate, request.pathVariables()), rawQuery);
+		URI uri = ConcealedQuery.withQuery(this.clients.uris().expand(pathTemplate, request.pathVariables()), rawQuery);
 		// Upload tokens exist for Client Keys; without one configured, the Server Key
 		// still authenticates.
 		String clientKey = this.settings.clientKey();
 		String key = (clientKey != null && !clientKey.isBlank()) ? clientKey : this.settings.serverKey();
-		WebClient.RequestBodySpec spec = clients.api.method(Objects.requireNonNull(operation.method()))
+		WebClient.RequestBodySpec spec = this.clients.api()
+			.method(Objects.requireNonNull(operation.method()))
 			.uri(uri)
 			.attribute(URI_TEMPLATE_ATTRIBUTE, pathTemplate + "?upload_token={upload_token}");
 		return withBody(spec.headers((headers) -> headers.setBearerAuth(key)), body);
@@ -369,26 +357,7 @@ public final class ImgwireTransport {
 	 * @return the client
 	 */
 	public WebClient uploads() {
-		return clients().uploads;
-	}
-
-	/**
-	 * The WebClients, built at the first request from the caller's builder: one volatile
-	 * read afterwards. A builder that fails fails that request, and the next one tries
-	 * again.
-	 */
-	private Clients clients() {
-		Clients clients = this.clients;
-		if (clients == null) {
-			synchronized (this) {
-				clients = this.clients;
-				if (clients == null) {
-					clients = new Clients(this.webClientBuilder.get(), this.settings);
-					this.clients = clients;
-				}
-			}
-		}
-		return clients;
+		return this.clients.uploads();
 	}
 
 	/**
@@ -410,28 +379,6 @@ public final class ImgwireTransport {
 	@Override
 	public String toString() {
 		return "ImgwireTransport[" + this.settings + "]";
-	}
-
-	/**
-	 * The API and upload clients, and the URI templates of the base URL.
-	 */
-	private static final class Clients {
-
-		private final WebClient api;
-
-		private final WebClient uploads;
-
-		private final UriTemplates uris;
-
-		Clients(WebClient.Builder webClientBuilder, ImgwireClientSettings settings) {
-			this.api = ApiWebClients.api(webClientBuilder, settings);
-			this.uploads = ApiWebClients.uploads(webClientBuilder);
-			// The factory WebClient would use for the base URL; templates are expanded by
-			// hand with its rendering (see UriTemplates) and handed over as URIs with
-			// their template.
-			this.uris = new UriTemplates(new DefaultUriBuilderFactory(settings.baseUrl()));
-		}
-
 	}
 
 	private static String method(ImgwireOperation operation) {

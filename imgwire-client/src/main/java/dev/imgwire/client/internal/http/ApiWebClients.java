@@ -1,6 +1,9 @@
 package dev.imgwire.client.internal.http;
 
 import java.util.List;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -11,10 +14,12 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
 import dev.imgwire.client.ImgwireClientSettings;
 
 /**
- * Builds the two {@link WebClient}s of the Imgwire client from the caller's builder,
+ * The two {@link WebClient}s of the Imgwire client, built from the caller's builder,
  * which is cloned and never changed: one for the API, carrying the base URL, the
  * {@code User-Agent} and {@code X-Environment-Id}; one for the presigned {@code PUT},
- * which must never carry credentials.
+ * which must never carry credentials. They are built at the first request, not with the
+ * client: an application pays for WebClient, its codecs and its connector when it first
+ * calls Imgwire, not when it starts (see BENCHMARKS.md, start-up).
  *
  * @author Imgwire
  */
@@ -32,7 +37,62 @@ public final class ApiWebClients {
 	private static final List<String> CREDENTIAL_HEADERS = List.of(HttpHeaders.AUTHORIZATION,
 			HttpHeaders.PROXY_AUTHORIZATION, HttpHeaders.COOKIE, ENVIRONMENT_ID);
 
-	private ApiWebClients() {
+	private final Supplier<WebClient.Builder> builder;
+
+	private final ImgwireClientSettings settings;
+
+	private volatile @Nullable Built built;
+
+	/**
+	 * Create the holder; nothing is built yet.
+	 * @param builder supplies the caller's builder, called once, at the first request
+	 * @param settings base URL and keys
+	 */
+	public ApiWebClients(Supplier<WebClient.Builder> builder, ImgwireClientSettings settings) {
+		this.builder = builder;
+		this.settings = settings;
+	}
+
+	/**
+	 * The API client.
+	 * @return the client
+	 */
+	public WebClient api() {
+		return built().api;
+	}
+
+	/**
+	 * The client for presigned uploads, which never carries credentials.
+	 * @return the client
+	 */
+	public WebClient uploads() {
+		return built().uploads;
+	}
+
+	/**
+	 * The URI templates of the base URL, rendered as the API client renders them.
+	 * @return the templates
+	 */
+	public UriTemplates uris() {
+		return built().uris;
+	}
+
+	/**
+	 * One volatile read once built. A builder that fails fails that request, and the next
+	 * one tries again.
+	 */
+	private Built built() {
+		Built built = this.built;
+		if (built == null) {
+			synchronized (this) {
+				built = this.built;
+				if (built == null) {
+					built = new Built(this.builder.get(), this.settings);
+					this.built = built;
+				}
+			}
+		}
+		return built;
 	}
 
 	/**
@@ -43,7 +103,7 @@ public final class ApiWebClients {
 	 * @param settings the settings
 	 * @return the client
 	 */
-	public static WebClient api(WebClient.Builder builder, ImgwireClientSettings settings) {
+	private static WebClient api(WebClient.Builder builder, ImgwireClientSettings settings) {
 		// An explicit factory, because a factory on the caller's builder would make it
 		// ignore baseUrl.
 		DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(settings.baseUrl());
@@ -65,7 +125,7 @@ public final class ApiWebClients {
 	 * @param builder the caller's builder
 	 * @return the client
 	 */
-	public static WebClient uploads(WebClient.Builder builder) {
+	private static WebClient uploads(WebClient.Builder builder) {
 		return withoutRequestDetailLogging(builder.clone()).defaultHeaders((headers) -> {
 			CREDENTIAL_HEADERS.forEach(headers::remove);
 			headers.set(HttpHeaders.USER_AGENT, ClientVersion.userAgent());
@@ -98,6 +158,25 @@ public final class ApiWebClients {
 			}
 			return next.exchange(request);
 		};
+	}
+
+	private static final class Built {
+
+		private final WebClient api;
+
+		private final WebClient uploads;
+
+		private final UriTemplates uris;
+
+		Built(WebClient.Builder builder, ImgwireClientSettings settings) {
+			this.api = api(builder, settings);
+			this.uploads = uploads(builder);
+			// The factory WebClient would use for the base URL; templates are expanded by
+			// hand with its rendering (see UriTemplates) and handed over as URIs with
+			// their template.
+			this.uris = new UriTemplates(new DefaultUriBuilderFactory(settings.baseUrl()));
+		}
+
 	}
 
 }
