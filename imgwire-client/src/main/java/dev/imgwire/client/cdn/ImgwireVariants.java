@@ -11,7 +11,6 @@ import dev.imgwire.client.model.Image;
  * The application's named image slots, defined once (in Spring Boot, as
  * {@code imgwire.variants.<name>.*}) and used wherever an image is shown:
  *
- *
  * <pre class="code">
  * String src = variants.url("card", image).toUriString();
  * String srcset = variants.srcset("card", image).value();
@@ -23,11 +22,6 @@ import dev.imgwire.client.model.Image;
  * @author Imgwire
  */
 public final class ImgwireVariants {
-
-	/**
-	 * The URL every variant is tried on when created; it needs no network.
-	 */
-	private static final ImageUrl PROBE = ImageUrl.of("https://cdn.imgwire.dev/probe/probe/probe");
 
 	private final Map<String, ImageVariant> variants;
 
@@ -42,7 +36,7 @@ public final class ImgwireVariants {
 		Map<String, ImageVariant> checked = new LinkedHashMap<>();
 		variants.forEach((name, variant) -> {
 			try {
-				variant.srcset(PROBE).value();
+				variant.srcset(Probe.URL).value();
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalArgumentException("variant '" + name + "': " + ex.getMessage(), ex);
@@ -99,6 +93,16 @@ public final class ImgwireVariants {
 	@Override
 	public String toString() {
 		return "ImgwireVariants" + this.variants;
+	}
+
+	/**
+	 * The URL every variant is tried on when created; it needs no network. A holder, so
+	 * that an application without variants does not load the URL builder at startup.
+	 */
+	private static final class Probe {
+
+		static final ImageUrl URL = ImageUrl.of("https://cdn.imgwire.dev/probe/probe/probe");
+
 	}
 
 }
