@@ -12,7 +12,6 @@ import dev.imgwire.client.metrics.ImgwireMetricsClient;
  * The reactive Imgwire client: one transport, one set of keys, settings, retries and
  * observations, and a client for each resource of the API.
  *
- *
  * <pre class="code">
  * ImgwireClient imgwire = ImgwireClient.builder(WebClient.builder(), ImgwireClientSettings.of(serverKey)).build();
  * imgwire.images().listAll(100).subscribe(...);

@@ -12,7 +12,6 @@ import io.micrometer.observation.ObservationRegistry;
  * same names, and returns plain values instead of {@code Mono} and a lazy
  * {@link java.util.stream.Stream} instead of a paginated {@code Flux}.
  *
- *
  * <pre class="code">
  * ImgwireTemplate imgwire = new ImgwireTemplate(client);
  * Image image = imgwire.images().upload(UploadSource.fromPath(path), UploadOptions.defaults());

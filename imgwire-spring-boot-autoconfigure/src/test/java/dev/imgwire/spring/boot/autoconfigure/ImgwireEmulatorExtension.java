@@ -23,7 +23,6 @@ import dev.imgwire.emulator.state.EmulatorState;
  * factories with the auto-configurations the Imgwire client builds on. Register it in a
  * static field:
  *
- *
  * <pre class="code">
  * &#064;RegisterExtension
  * static final ImgwireEmulatorExtension emulator = new ImgwireEmulatorExtension();

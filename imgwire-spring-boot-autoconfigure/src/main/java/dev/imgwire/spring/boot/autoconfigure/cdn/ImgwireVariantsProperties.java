@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The application's named image slots ({@code imgwire.variants.<name>.*}), for example:
  *
- *
  * <pre class="code">
  * imgwire.variants.card.preset=medium
  * imgwire.variants.card.parameters.format=auto

@@ -19,7 +19,6 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
  * {@code dev.imgwire:imgwire-emulator}; add it with the {@code test} scope. No Server Key
  * is needed.
  *
- *
  * <pre class="code">
  * &#064;SpringBootTest
  * &#064;AutoConfigureImgwireEmulator
