@@ -66,7 +66,7 @@ public final class MimeTypeInference {
 		if (claimed.isPresent() && claimed.get() != detected) {
 			throw new ImgwireRequestValidationException("mime_type",
 					"the source declares " + claimed.get().value() + " but its content is " + detected.value()
-							+ "; set the MIME type in the upload options to " + "upload it anyway");
+							+ "; set the MIME type in the upload options to upload it anyway");
 		}
 		return detected;
 	}

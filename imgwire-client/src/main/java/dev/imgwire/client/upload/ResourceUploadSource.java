@@ -96,7 +96,7 @@ final class ResourceUploadSource extends UploadSource {
 
 	private static ImgwireUploadException alreadyRead() {
 		return new ImgwireUploadException(
-				"The upload source is an open stream that was already read; it cannot be " + "replayed");
+				"The upload source is an open stream that was already read; it cannot be replayed");
 	}
 
 	@Override

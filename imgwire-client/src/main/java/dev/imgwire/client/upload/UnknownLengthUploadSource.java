@@ -115,7 +115,7 @@ final class UnknownLengthUploadSource extends UploadSource {
 
 	private static ImgwireUploadException alreadyRead() {
 		return new ImgwireUploadException(
-				"The upload source is a one-shot stream that was already read; it cannot be " + "replayed");
+				"The upload source is a one-shot stream that was already read; it cannot be replayed");
 	}
 
 	@Override

@@ -87,7 +87,7 @@ public final class ImgwireEmulatorExtension implements BeforeAllCallback, Before
 	 */
 	public ImgwireEmulator emulator() {
 		Assert.state(this.emulator != null,
-				"The emulator runs only while a test class does: register the " + "extension in a static field");
+				"The emulator runs only while a test class does: register the extension in a static field");
 		return this.emulator;
 	}
 
