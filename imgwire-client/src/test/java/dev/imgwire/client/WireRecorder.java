@@ -1,11 +1,15 @@
 package dev.imgwire.client;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientInfos;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -17,11 +21,27 @@ final class WireRecorder {
 
 	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
+	/**
+	 * Exchanges already recorded. Reactor Netty signals a sent request when its body has
+	 * been written; a file sent zero-copy may be acknowledged only after the response
+	 * arrived and the caller moved on, so the response records the request too, whichever
+	 * comes first. One object is both the request and the response of an exchange.
+	 */
+	private final Set<Object> recorded = Collections
+		.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+
 	WebClient.Builder webClientBuilder() {
 		HttpClient httpClient = HttpClient.create()
-			.doAfterRequest((request, connection) -> this.requests.add(new RecordedRequest(request.method().name(),
-					request.resourceUrl(), copy(request.requestHeaders()))));
+			.doAfterRequest((request, connection) -> record(request))
+			.doOnResponse((response, connection) -> record(response));
 		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient));
+	}
+
+	private void record(HttpClientInfos exchange) {
+		if (this.recorded.add(exchange)) {
+			this.requests.add(new RecordedRequest(exchange.method().name(), exchange.resourceUrl(),
+					copy(exchange.requestHeaders())));
+		}
 	}
 
 	List<RecordedRequest> requests() {
