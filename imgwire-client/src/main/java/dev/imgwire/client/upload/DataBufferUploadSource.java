@@ -21,6 +21,8 @@ import dev.imgwire.client.error.ImgwireUploadException;
  */
 final class DataBufferUploadSource extends UploadSource {
 
+	private static final String REPLAYABLE_INSTEAD = ". Use UploadSource.fromDataBuffers(Supplier, long) to allow retries";
+
 	private final @Nullable Flux<DataBuffer> oneShot;
 
 	private final @Nullable Supplier<Flux<DataBuffer>> supplier;
@@ -47,7 +49,7 @@ final class DataBufferUploadSource extends UploadSource {
 			throw invalid("content must not be null");
 		}
 		if (this.oneShot != null && this.subscribed.get()) {
-			throw alreadyRead();
+			throw alreadyRead(REPLAYABLE_INSTEAD);
 		}
 	}
 
@@ -80,15 +82,10 @@ final class DataBufferUploadSource extends UploadSource {
 				return Flux.error(invalid("content must not be null"));
 			}
 			if (!this.subscribed.compareAndSet(false, true)) {
-				return Flux.error(alreadyRead());
+				return Flux.error(alreadyRead(REPLAYABLE_INSTEAD));
 			}
 			return this.oneShot;
 		});
-	}
-
-	private static ImgwireUploadException alreadyRead() {
-		return new ImgwireUploadException("The upload source is a one-shot stream that was already read; it cannot be "
-				+ "replayed. Use UploadSource.fromDataBuffers(Supplier, long) to allow retries");
 	}
 
 	@Override

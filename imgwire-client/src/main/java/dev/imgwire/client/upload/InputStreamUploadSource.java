@@ -77,7 +77,7 @@ final class InputStreamUploadSource extends UploadSource {
 			throw invalid(this.description);
 		}
 		if (this.oneShot != null && this.subscribed.get()) {
-			throw alreadyRead();
+			throw alreadyRead("");
 		}
 	}
 
@@ -112,7 +112,7 @@ final class InputStreamUploadSource extends UploadSource {
 				return Flux.error(invalid(this.description));
 			}
 			if (!this.subscribed.compareAndSet(false, true)) {
-				return Flux.error(alreadyRead());
+				return Flux.error(alreadyRead(""));
 			}
 			return read(() -> stream, bufferFactory);
 		});
@@ -131,11 +131,6 @@ final class InputStreamUploadSource extends UploadSource {
 	static ImgwireUploadException unreadable(Throwable ex) {
 		return new ImgwireUploadException("The upload source could not be read (" + ex.getClass().getSimpleName() + ")",
 				ex);
-	}
-
-	private static ImgwireUploadException alreadyRead() {
-		return new ImgwireUploadException(
-				"The upload source is a one-shot stream that was already read; it cannot be replayed");
 	}
 
 	@Override

@@ -14,8 +14,6 @@ import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
-import dev.imgwire.client.error.ImgwireUploadException;
-
 /**
  * A Spring {@link Resource}; one-shot when the resource is an open stream.
  *
@@ -35,7 +33,7 @@ final class ResourceUploadSource extends UploadSource {
 	public void validate() {
 		Resource source = resource();
 		if (source.isOpen() && this.consumed.get()) {
-			throw alreadyRead();
+			throw alreadyRead("");
 		}
 		if (!source.isOpen()) {
 			if (!source.exists()) {
@@ -73,7 +71,7 @@ final class ResourceUploadSource extends UploadSource {
 	public Flux<DataBuffer> content(DataBufferFactory bufferFactory) {
 		return Flux.defer(() -> {
 			if (!isReplayable() && !this.consumed.compareAndSet(false, true)) {
-				return Flux.error(alreadyRead());
+				return Flux.error(alreadyRead(""));
 			}
 			return DataBufferUtils.read(resource(), bufferFactory, CHUNK_SIZE);
 		});
@@ -92,11 +90,6 @@ final class ResourceUploadSource extends UploadSource {
 			// Read through content() instead.
 			return null;
 		}
-	}
-
-	private static ImgwireUploadException alreadyRead() {
-		return new ImgwireUploadException(
-				"The upload source is an open stream that was already read; it cannot be replayed");
 	}
 
 	@Override

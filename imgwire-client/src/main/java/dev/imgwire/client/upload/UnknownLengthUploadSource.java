@@ -11,8 +11,6 @@ import reactor.core.publisher.Flux;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 
-import dev.imgwire.client.error.ImgwireUploadException;
-
 /**
  * A one-shot source whose length is unknown until it has been read: the client spools it
  * to a file (see {@link UploadSpool}) and uploads from there.
@@ -61,7 +59,7 @@ final class UnknownLengthUploadSource extends UploadSource {
 			throw invalid(this.description + " must not be null");
 		}
 		if (this.subscribed.get()) {
-			throw alreadyRead();
+			throw alreadyRead("");
 		}
 	}
 
@@ -97,7 +95,7 @@ final class UnknownLengthUploadSource extends UploadSource {
 				return Flux.error(invalid(this.description + " must not be null"));
 			}
 			if (!this.subscribed.compareAndSet(false, true)) {
-				return Flux.error(alreadyRead());
+				return Flux.error(alreadyRead(""));
 			}
 			return this.content.apply(bufferFactory);
 		});
@@ -111,11 +109,6 @@ final class UnknownLengthUploadSource extends UploadSource {
 	 */
 	UploadSource spooledTo(Path file) {
 		return new PathUploadSource(file, this.fileName, this.declaredContentType);
-	}
-
-	private static ImgwireUploadException alreadyRead() {
-		return new ImgwireUploadException(
-				"The upload source is a one-shot stream that was already read; it cannot be replayed");
 	}
 
 	@Override

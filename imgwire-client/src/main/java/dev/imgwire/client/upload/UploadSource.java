@@ -234,6 +234,16 @@ public abstract sealed class UploadSource permits PathUploadSource, ByteArrayUpl
 		return Mono.empty();
 	}
 
+	/**
+	 * The failure of a second read of a source that can be read once.
+	 * @param advice what to do instead, starting with its punctuation, or empty
+	 * @return the exception
+	 */
+	static ImgwireUploadException alreadyRead(String advice) {
+		return new ImgwireUploadException(
+				"The upload source is a one-shot stream that was already read; it cannot be replayed" + advice);
+	}
+
 	static ImgwireRequestValidationException invalid(String rule) {
 		return new ImgwireRequestValidationException("source", rule);
 	}
