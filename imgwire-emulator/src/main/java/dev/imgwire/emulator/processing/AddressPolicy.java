@@ -68,8 +68,7 @@ public final class AddressPolicy {
 				|| (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT
 				|| (first == 169 && second == 254) // link-local, cloud metadata
 				|| (first == 172 && second >= 16 && second <= 31) // private
-				|| (first == 192 && second == 0 && (bytes[2] & 0xFF) == 0) // IETF
-																			// assignments
+				|| (first == 192 && second == 0 && (bytes[2] & 0xFF) == 0) // IETF use
 				|| (first == 192 && second == 168) // private
 				|| (first == 198 && (second == 18 || second == 19)) // benchmarking
 				|| first >= 224); // multicast, reserved and broadcast

@@ -61,10 +61,9 @@ public final class ImageController {
 
 	@PostMapping("/api/images/import")
 	public Mono<ImageView> importFromUrl(@RequestBody ImportRequest request) {
-		return Mono.defer(() -> this.client.uploadViaUrl(// Missing or blank, the client
-															// rejects it naming the
-															// field.
-				UploadViaUrlRequest.of(Objects.requireNonNullElse(request.url(), ""))))
+		// Missing or blank, the client rejects it naming the field.
+		String url = Objects.requireNonNullElse(request.url(), "");
+		return Mono.defer(() -> this.client.uploadViaUrl(UploadViaUrlRequest.of(url)))
 			.map((image) -> ImageView.of(image, this.variants));
 	}
 

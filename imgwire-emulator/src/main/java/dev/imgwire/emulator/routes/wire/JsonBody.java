@@ -92,8 +92,8 @@ public final class JsonBody {
 		this.errors.throwIfAny();
 	}
 
-	@SuppressWarnings("NullAway") // null only with an error recorded; validate() throws
-									// first
+	// Null only with an error recorded: validate() throws before the value is used.
+	@SuppressWarnings("NullAway")
 	public String requiredString(String name, int minLength, int maxLength) {
 		if (!present(name)) {
 			this.errors.add("missing", "Field required", "body", name);
@@ -246,8 +246,8 @@ public final class JsonBody {
 		return ids;
 	}
 
-	@SuppressWarnings("NullAway") // null only with an error recorded; validate() throws
-									// first
+	// Null only with an error recorded: validate() throws before the value is used.
+	@SuppressWarnings("NullAway")
 	public URI requiredHttpUrl(String name) {
 		String value = requiredString(name, 1, Integer.MAX_VALUE);
 		if (value == null) {
@@ -285,8 +285,8 @@ public final class JsonBody {
 	 * @param name the field
 	 * @return the hostname in lower case, or {@code null} when invalid
 	 */
-	@SuppressWarnings("NullAway") // null only with an error recorded; validate() throws
-									// first
+	// Null only with an error recorded: validate() throws before the value is used.
+	@SuppressWarnings("NullAway")
 	public String requiredHostname(String name) {
 		String value = requiredString(name, 1, Integer.MAX_VALUE);
 		if (value == null) {
