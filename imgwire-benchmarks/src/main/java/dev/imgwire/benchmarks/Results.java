@@ -2,7 +2,6 @@ package dev.imgwire.benchmarks;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -124,7 +123,7 @@ final class Results {
 		for (int i = 0; i < deltas.length; i++) {
 			deltas[i] = figure.applyAsDouble(with.get(i)) - figure.applyAsDouble(without.get(i));
 		}
-		return median(deltas);
+		return Scenario.median(deltas);
 	}
 
 	/**
@@ -214,17 +213,7 @@ final class Results {
 	}
 
 	private static double median(List<Startup> runs, ToDoubleFunction<Startup> figure) {
-		return median(runs.stream().mapToDouble(figure).toArray());
-	}
-
-	private static double median(double[] values) {
-		if (values.length == 0) {
-			return Double.NaN;
-		}
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int middle = sorted.length / 2;
-		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+		return Scenario.median(runs.stream().mapToDouble(figure).toArray());
 	}
 
 	/**

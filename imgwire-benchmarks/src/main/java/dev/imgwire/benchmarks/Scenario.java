@@ -129,7 +129,7 @@ record Scenario(String name, String baseline, Map<String, List<Phase>> phases) {
 		return String.format(Locale.ROOT, "%.2fx", ratio);
 	}
 
-	private static double median(double[] values) {
+	static double median(double[] values) {
 		if (values.length == 0) {
 			return Double.NaN;
 		}

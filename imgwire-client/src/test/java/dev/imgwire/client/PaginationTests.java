@@ -91,10 +91,7 @@ class PaginationTests extends EmulatorTestSupport {
 
 	@Test
 	void listPagesFollowsNextPageAndAsksForTheLimitTheServerReported() {
-		ImgwireImagesClient client = client();
-		for (int i = 0; i < 5; i++) {
-			uploadPng(client, "image-" + i + ".png");
-		}
+		ImgwireImagesClient client = clientWithImages(5);
 		emulator.faults().next(EmulatorOperation.LIST, 1).overrideHeaders(Map.of("X-Limit", "3"));
 
 		List<Page<Image>> pages = client.listPages(2).collectList().block(TIMEOUT);
@@ -121,10 +118,7 @@ class PaginationTests extends EmulatorTestSupport {
 
 	@Test
 	void listPagesFetchesAPageOnlyWhenTheSubscriberAsksForIt() {
-		ImgwireImagesClient client = client();
-		for (int i = 0; i < 5; i++) {
-			uploadPng(client, "image-" + i + ".png");
-		}
+		ImgwireImagesClient client = clientWithImages(5);
 
 		StepVerifier.create(client.listPages(2), 0)
 			.expectSubscription()
@@ -142,10 +136,7 @@ class PaginationTests extends EmulatorTestSupport {
 
 	@Test
 	void listAllFetchesTheNextPageOnlyWhenTheCurrentOneIsUsedUp() {
-		ImgwireImagesClient client = client();
-		for (int i = 0; i < 5; i++) {
-			uploadPng(client, "image-" + i + ".png");
-		}
+		ImgwireImagesClient client = clientWithImages(5);
 
 		StepVerifier.create(client.listAll(2), 0)
 			.thenRequest(1)
@@ -216,10 +207,7 @@ class PaginationTests extends EmulatorTestSupport {
 
 	@Test
 	void aSubscriberThatRequestsOneImageCausesExactlyOnePageRequest() {
-		ImgwireImagesClient client = client();
-		for (int i = 0; i < 3; i++) {
-			uploadPng(client, "image-" + i + ".png");
-		}
+		ImgwireImagesClient client = clientWithImages(3);
 
 		StepVerifier.create(client.listAll(2), 0)
 			.thenRequest(1)
@@ -233,10 +221,7 @@ class PaginationTests extends EmulatorTestSupport {
 
 	@Test
 	void demandForExactlyOnePageCausesOnePageRequest() {
-		ImgwireImagesClient client = client();
-		for (int i = 0; i < 5; i++) {
-			uploadPng(client, "image-" + i + ".png");
-		}
+		ImgwireImagesClient client = clientWithImages(5);
 
 		StepVerifier.create(client.listAll(2), 2)
 			.expectNextCount(2)
@@ -249,10 +234,7 @@ class PaginationTests extends EmulatorTestSupport {
 
 	@Test
 	void demandBeyondThePageRequestsTheNextOneBeforeThisOnesItemsAreEmitted() {
-		ImgwireImagesClient client = client();
-		for (int i = 0; i < 5; i++) {
-			uploadPng(client, "image-" + i + ".png");
-		}
+		ImgwireImagesClient client = clientWithImages(5);
 		AtomicInteger clock = new AtomicInteger();
 		Map<String, Integer> requested = new ConcurrentHashMap<>();
 		ImgwireImagesClient recorded = ImgwireImagesClient
@@ -331,10 +313,7 @@ class PaginationTests extends EmulatorTestSupport {
 
 	@Test
 	void aNextPageThatFailsFailsTheStreamAfterTheCurrentPagesItems() {
-		ImgwireImagesClient client = client();
-		for (int i = 0; i < 5; i++) {
-			uploadPng(client, "image-" + i + ".png");
-		}
+		ImgwireImagesClient client = clientWithImages(5);
 		ImgwireImagesClient failingSecondPage = ImgwireImagesClient
 			.builder(this.wire.webClientBuilder().filter((request, next) -> {
 				if (request.url().getRawQuery().startsWith("page=2&")) {
@@ -355,10 +334,7 @@ class PaginationTests extends EmulatorTestSupport {
 
 	@Test
 	void cancellingWhileTheNextPageIsInFlightCancelsItsRequest() throws InterruptedException {
-		ImgwireImagesClient client = client();
-		for (int i = 0; i < 5; i++) {
-			uploadPng(client, "image-" + i + ".png");
-		}
+		ImgwireImagesClient client = clientWithImages(5);
 		CountDownLatch secondPageCancelled = new CountDownLatch(1);
 		ImgwireImagesClient stalledSecondPage = ImgwireImagesClient
 			.builder(this.wire.webClientBuilder().filter((request, next) -> {
@@ -386,6 +362,14 @@ class PaginationTests extends EmulatorTestSupport {
 			.retrieve()
 			.bodyToMono(String.class)
 			.block(TIMEOUT);
+	}
+
+	private ImgwireImagesClient clientWithImages(int count) {
+		ImgwireImagesClient client = client();
+		for (int i = 0; i < count; i++) {
+			uploadPng(client, "image-" + i + ".png");
+		}
+		return client;
 	}
 
 }
